@@ -1,0 +1,128 @@
+/**
+ * Reading one explainer into what every check needs: the text, the mdast
+ * tree of the whole file (so positions are real file positions), and the
+ * frontmatter as both a YAML document (for field positions) and plain data.
+ *
+ * Bad input never throws: undecodable bytes, broken YAML and broken MDX
+ * become messages on the returned VFile.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Root, Yaml } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { report, type Place } from './report.ts';
+
+/** One explainer, parsed once for all rules. */
+export interface Article {
+  /** Messages are collected here; `file.path` is the path shown to writers. */
+  file: VFile;
+  /** The mdast tree; undefined when the MDX could not be parsed. */
+  tree?: Root;
+  /** The YAML frontmatter; undefined when the file has none or it is not YAML. */
+  yaml?: {
+    doc: Document;
+    /** Maps a YAML offset to a file position. */
+    place: (offset: number) => Place;
+  };
+  /** Frontmatter as plain data (before schema validation). */
+  frontmatter?: unknown;
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+/** Parse MDX text into an mdast tree with the exact parser the checks use. */
+export function parseMdx(text: string): Root {
+  return parser.runSync(parser.parse(text)) as Root;
+}
+
+/** Decode bytes as UTF-8, refusing bytes that are not (rather than guessing). */
+function decode(bytes: Uint8Array, file: VFile): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    let bad = 0;
+    while (bad < bytes.length) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bad + 1), { stream: true });
+        bad++;
+      } catch {
+        break;
+      }
+    }
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+    const lines = before.split('\n');
+    report(file, 'error', 'encoding', { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 },
+      'File is not valid UTF-8 text', 'save the file as UTF-8 (most editors: "Save with encoding" → UTF-8)');
+    return undefined;
+  }
+}
+
+/**
+ * Parse an explainer from its contents. `path` is only used in messages.
+ */
+export function parseArticle(path: string, contents: string | Uint8Array): Article {
+  const file = new VFile({ path });
+  const text = typeof contents === 'string' ? contents.replace(/^\uFEFF/, '') : decode(contents, file);
+  if (text === undefined) return { file };
+  file.value = text;
+  if (text.trim() === '') {
+    report(file, 'error', 'empty-file', { line: 1, column: 1 }, 'File is empty', 'start from `npm run new -- "Title"` or copy an existing explainer');
+    return { file };
+  }
+  let tree: Root;
+  try {
+    tree = parseMdx(text);
+  } catch (cause) {
+    const place = placeOf(cause);
+    const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, '').replace(/\s+/g, ' ');
+    report(file, 'error', 'mdx-syntax', place, `MDX cannot be parsed: ${reason}`, 'close every <Tag> you open and escape a literal { or < with a backslash');
+    return { file };
+  }
+  const article: Article = { file, tree };
+  const first = tree.children[0];
+  if (first?.type !== 'yaml') {
+    report(file, 'error', 'invalid-frontmatter', { line: 1, column: 1 }, 'File has no frontmatter', 'start the file with a `---` block holding title, summary, published, authors and sources');
+    return article;
+  }
+  readYaml(article, first);
+  return article;
+}
+
+function readYaml(article: Article, node: Yaml): void {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(node.value, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  // The YAML text starts on the line after the opening `---`.
+  const firstLine = (node.position?.start.line ?? 1) + 1;
+  const place = (offset: number): Place => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: firstLine + line - 1, column: col };
+  };
+  for (const error of doc.errors) {
+    report(article.file, 'error', 'invalid-frontmatter', place(error.pos[0]), `Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+      'check indentation and quote values that contain a colon, e.g. title: "Talks: what next"');
+  }
+  if (doc.errors.length > 0) return;
+  article.yaml = { doc, place };
+  article.frontmatter = doc.toJS();
+}
+
+function placeOf(cause: unknown): Place {
+  const value = cause as { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+  const start = value.place?.start ?? value.place;
+  if (start?.line) return { line: start.line, column: start.column ?? 1 };
+  if (value.line) return { line: value.line, column: value.column ?? 1 };
+  // Some mdast-util-mdx-jsx errors carry their place only in the text: "… (6:1-6:11)".
+  const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(cause instanceof Error ? cause.message : '');
+  if (inText) return { line: Number(inText[1]), column: Number(inText[2]) };
+  return { line: 1, column: 1 };
+}
+
+/** Read and parse an explainer from disk. */
+export async function loadArticle(path: string, displayPath = path): Promise<Article> {
+  return parseArticle(displayPath, await readFile(path));
+}

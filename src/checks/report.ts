@@ -1,0 +1,34 @@
+/**
+ * The one way checks report problems: a vfile message with position,
+ * ruleId, source and a fix hint, so every entry point prints the same thing.
+ */
+import type { VFile, VFileMessage } from 'vfile';
+
+/** A 1-based line and column in the explainer file. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** How serious a message is. `off` rules report nothing. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The `source` of every message our checks produce. */
+export const MESSAGE_SOURCE = 'explainer-check';
+
+/**
+ * Add a message to `file`. `hint` tells the writer how to fix it and is kept
+ * in `message.note`. Errors are `fatal: true`, warnings `false`, info `undefined`
+ * (the vfile convention).
+ */
+export function report(file: VFile, severity: Severity, ruleId: string, place: Place | undefined, reason: string, hint?: string): VFileMessage {
+  const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: MESSAGE_SOURCE });
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+  if (hint) message.note = hint;
+  return message;
+}
+
+/** The severity of a vfile message, from its `fatal` flag. */
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}

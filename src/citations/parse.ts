@@ -1,0 +1,158 @@
+/**
+ * Pandoc-style citation syntax: `[@id]`, `[@a; @b]`, `[@id, p. 4]`.
+ *
+ * A pure scanner over one string of text. It returns the well-formed
+ * citation groups and, separately, every near-miss (`[@]`, `[@ id]`, an
+ * unterminated `[@id`, a stray `@id]`, an empty locator, an illegal id), so
+ * the renderer and the checker share one reading of the syntax.
+ */
+
+/** One cited source inside a group, e.g. `@e3-draft, p. 4`. */
+export interface CitationItem {
+  id: string;
+  /** Text after the comma, e.g. `p. 4`; undefined when there is none. */
+  locator?: string;
+  /** Offset of the `@` in the scanned string. */
+  start: number;
+}
+
+/** A bracketed group such as `[@a; @b, p. 2]`. */
+export interface CitationGroup {
+  items: CitationItem[];
+  /** Offset of `[` in the scanned string. */
+  start: number;
+  /** Offset just after `]`. */
+  end: number;
+}
+
+/** A near-miss of the syntax that would otherwise render as plain text. */
+export interface CitationProblem {
+  message: string;
+  hint: string;
+  start: number;
+  end: number;
+}
+
+/** Result of scanning one string. */
+export interface ParsedCitations {
+  groups: CitationGroup[];
+  problems: CitationProblem[];
+}
+
+/** A cited id; it is checked against the source-id pattern separately. */
+const ID_CHARS = /^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/;
+const VALID_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const OPEN = /\[\s*@/g;
+const STRAY_CLOSE = /(^|[^\w.@[-])@([a-z0-9][a-z0-9-]*)\]/gi;
+
+/**
+ * Scan `text` for citation groups and malformed citations.
+ * Offsets are positions in `text`.
+ */
+export function parseCitations(text: string): ParsedCitations {
+  const groups: CitationGroup[] = [];
+  const problems: CitationProblem[] = [];
+  const covered: Array<[number, number]> = [];
+  if (!text.includes('@')) return { groups, problems };
+
+  OPEN.lastIndex = 0;
+  for (let match = OPEN.exec(text); match; match = OPEN.exec(text)) {
+    const start = match.index;
+    const close = findClose(text, start + 1);
+    if (close === -1) {
+      const end = endOfWord(text, start);
+      problems.push({
+        message: `Citation \`${text.slice(start, end)}\` is never closed`,
+        hint: 'add the closing bracket: [@id]',
+        start,
+        end,
+      });
+      covered.push([start, end]);
+      OPEN.lastIndex = end;
+      continue;
+    }
+    const end = close + 1;
+    covered.push([start, end]);
+    OPEN.lastIndex = end;
+    const group = parseGroup(text, start, close, problems);
+    if (group) groups.push(group);
+  }
+
+  STRAY_CLOSE.lastIndex = 0;
+  for (let match = STRAY_CLOSE.exec(text); match; match = STRAY_CLOSE.exec(text)) {
+    const at = match.index + match[1].length;
+    if (covered.some(([s, e]) => at >= s && at < e)) continue;
+    problems.push({
+      message: `Citation \`@${match[2]}]\` has no opening bracket`,
+      hint: `write it as [@${match[2]}]`,
+      start: at,
+      end: match.index + match[0].length,
+    });
+  }
+  problems.sort((a, b) => a.start - b.start);
+  return { groups, problems };
+}
+
+/** Index of the `]` closing the group opened at `from`, or -1 (a new `[` or a blank line ends the search). */
+function findClose(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const char = text[i];
+    if (char === ']') return i;
+    if (char === '[' || (char === '\n' && text[i + 1] === '\n')) return -1;
+  }
+  return -1;
+}
+
+function endOfWord(text: string, start: number): number {
+  const rest = text.slice(start).search(/[\s,;]|$/);
+  const after = rest === 0 ? 1 : rest;
+  let end = start + after;
+  // Include the id after `[@` even when a space follows the bracket.
+  if (end <= start + 2) end = Math.min(text.length, start + 2);
+  return end;
+}
+
+function parseGroup(
+  text: string,
+  start: number,
+  close: number,
+  problems: CitationProblem[],
+): CitationGroup | undefined {
+  const items: CitationItem[] = [];
+  const raw = text.slice(start, close + 1);
+  const fail = (message: string, hint: string) => {
+    problems.push({ message, hint, start, end: close + 1 });
+    return undefined;
+  };
+  let offset = start + 1;
+  for (const part of text.slice(start + 1, close).split(';')) {
+    const partStart = offset;
+    offset += part.length + 1;
+    const lead = part.length - part.trimStart().length;
+    const item = part.trim();
+    if (item === '') return fail(`Citation \`${raw}\` has an empty entry`, 'remove the extra `;` or add a source id');
+    if (!item.startsWith('@')) {
+      return fail(`Citation \`${raw}\` has an entry without \`@\``, 'start every entry with @, e.g. [@a; @b]');
+    }
+    const comma = item.indexOf(',');
+    const id = (comma === -1 ? item.slice(1) : item.slice(1, comma)).trimEnd();
+    if (id === '') return fail(`Citation \`${raw}\` has no source id after \`@\``, 'write the id right after @, e.g. [@e3-draft]');
+    if (/^\s/.test(item.slice(1))) {
+      return fail(`Citation \`${raw}\` has a space after \`@\``, `remove the space: [@${id.trim()}]`);
+    }
+    if (!ID_CHARS.test(id) || !VALID_ID.test(id)) {
+      const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      return fail(
+        `Citation \`${raw}\` uses the id \`${id}\`, which has characters ids cannot have`,
+        `ids are lowercase letters, digits and hyphens${suggestion ? `, e.g. @${suggestion}` : ''}`,
+      );
+    }
+    let locator: string | undefined;
+    if (comma !== -1) {
+      locator = item.slice(comma + 1).trim();
+      if (locator === '') return fail(`Citation \`${raw}\` has an empty locator after the comma`, 'remove the comma or add a page, e.g. [@id, p. 4]');
+    }
+    items.push({ id, locator, start: partStart + lead });
+  }
+  return { items, start, end: close + 1 };
+}

@@ -1,0 +1,95 @@
+/**
+ * The explainer frontmatter schema: one definition shared by Astro's content
+ * collection, the citation checker and the tests, so they can never disagree.
+ */
+import { z } from 'astro/zod';
+
+/** Source ids: lowercase letters, digits and single hyphens, e.g. `e3-draft`. */
+export const SOURCE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Source types a writer may label a source with. */
+export const SOURCE_TYPES = ['primary', 'official', 'news', 'analysis', 'reference'] as const;
+
+/**
+ * True when `value` is an absolute http(s) URL with a host.
+ * Everything else (javascript:, data:, relative paths) is refused, because
+ * source URLs end up in `href` attributes that readers click.
+ */
+export function isHttpUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
+
+const httpUrl = z
+  .string({ error: 'is required: an absolute URL starting with https://' })
+  .trim()
+  .refine(isHttpUrl, { error: 'must be an absolute URL starting with http:// or https://' });
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A calendar date written as `2025-11-23` (YAML may already have turned it into a Date).
+ * Strings such as "last week" are refused with a hint instead of becoming "Invalid Date".
+ */
+export const dateField = z.union([
+  z.date({ error: 'must be a date written as YYYY-MM-DD' }),
+  z
+    .string({ error: 'must be a date written as YYYY-MM-DD' })
+    .regex(ISO_DATE, { error: 'must be a date written as YYYY-MM-DD, e.g. 2025-11-23' })
+    .transform((value) => new Date(value))
+    .refine((date) => !Number.isNaN(date.getTime()), { error: 'is not a real calendar date' }),
+]).refine((date) => !Number.isNaN(date.getTime()), { error: 'is not a real calendar date' });
+
+const text = (what: string) =>
+  z.string({ error: `is required: ${what}` }).trim().min(1, { error: `must not be empty: ${what}` });
+
+/** One source in an explainer's frontmatter. */
+export const sourceSchema = z.strictObject(
+  {
+    id: z
+      .string({ error: 'is required: a short slug the text cites as [@id]' })
+      .regex(SOURCE_ID_PATTERN, {
+        error: 'must be lowercase letters, digits and hyphens, e.g. e3-draft',
+      }),
+    title: text('the title of the cited page or document'),
+    url: httpUrl,
+    publisher: text('who published the source, e.g. Reuters'),
+    author: z.string().trim().min(1).optional(),
+    published: dateField.optional(),
+    /** When the writer last checked the page; optional because it must never be guessed. */
+    accessed: dateField.optional(),
+    archived: httpUrl.optional(),
+    quote: z.string().trim().min(1).optional(),
+    type: z.enum(SOURCE_TYPES, { error: `must be one of: ${SOURCE_TYPES.join(', ')}` }).optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'must be a source with id, title, url and publisher') },
+);
+
+/** Per-article severity overrides for the citation checks. */
+export const checksOverrideSchema = z.record(z.string(), z.enum(['off', 'warning', 'error']));
+
+/** The whole frontmatter of an explainer. */
+export const explainerSchema = z.strictObject({
+  title: text('the headline'),
+  summary: text('one or two sentences shown under the headline'),
+  published: dateField,
+  updated: dateField.optional(),
+  authors: z.array(text('an author name')).min(1, { error: 'must list at least one author' }),
+  topics: z.array(text('a topic name')).default([]),
+  corrections: z
+    .array(z.strictObject({ date: dateField, text: text('what was corrected') }))
+    .default([]),
+  draft: z.boolean().default(false),
+  checks: checksOverrideSchema.optional(),
+  sources: z.array(sourceSchema, { error: 'must be a list of sources' }),
+});
+
+/** A source after validation. */
+export type Source = z.output<typeof sourceSchema>;
+/** Explainer frontmatter after validation. */
+export type Explainer = z.output<typeof explainerSchema>;
