@@ -10,6 +10,8 @@ const site = process.env.SITE_URL ?? 'https://explainers.example.org';
 
 export default defineConfig({
   site,
+  // Test fixtures and benchmarks build in parallel; each gets its own cache.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   markdown: {
     // Astro 7 renders with Sätteri by default, which ignores remark plugins.

@@ -2,9 +2,12 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { explainerSchema } from './schema/explainer.ts';
 
-/** Explainers live outside src/ so writers only ever touch content/. */
+/**
+ * Explainers live outside src/ so writers only ever touch content/.
+ * EXPLAINERS_DIR points a build at another folder (test fixtures, benchmarks).
+ */
 const explainers = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content/explainers' }),
+  loader: glob({ pattern: '**/*.mdx', base: process.env.EXPLAINERS_DIR ?? './content/explainers' }),
   schema: explainerSchema,
 });
 

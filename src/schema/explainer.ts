@@ -34,16 +34,18 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * A calendar date written as `2025-11-23` (YAML may already have turned it into a Date).
- * Strings such as "last week" are refused with a hint instead of becoming "Invalid Date".
+ * Strings such as "last week" or "2025-02-31" are refused with a hint instead of
+ * silently becoming "Invalid Date" or another day.
  */
-export const dateField = z.union([
-  z.date({ error: 'must be a date written as YYYY-MM-DD' }),
-  z
-    .string({ error: 'must be a date written as YYYY-MM-DD' })
-    .regex(ISO_DATE, { error: 'must be a date written as YYYY-MM-DD, e.g. 2025-11-23' })
-    .transform((value) => new Date(value))
-    .refine((date) => !Number.isNaN(date.getTime()), { error: 'is not a real calendar date' }),
-]).refine((date) => !Number.isNaN(date.getTime()), { error: 'is not a real calendar date' });
+export const dateField = z.unknown().transform((value, ctx): Date => {
+  const date = value instanceof Date ? value : typeof value === 'string' && ISO_DATE.test(value.trim()) ? new Date(value.trim()) : undefined;
+  const roundTrips = typeof value !== 'string' || date === undefined || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) === value.trim().slice(0, 10);
+  if (date === undefined || Number.isNaN(date.getTime()) || !roundTrips) {
+    ctx.addIssue({ code: 'custom', message: value === undefined ? 'is required: a date written as YYYY-MM-DD' : 'must be a real date written as YYYY-MM-DD, e.g. 2025-11-23' });
+    return z.NEVER;
+  }
+  return date;
+});
 
 const text = (what: string) =>
   z.string({ error: `is required: ${what}` }).trim().min(1, { error: `must not be empty: ${what}` });
