@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCitations } from './src/citations/remark-citations.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
 
 /** The public address of the site, used for canonical URLs and feeds. */
 const site = process.env.SITE_URL ?? 'https://explainers.example.org';
@@ -19,7 +20,8 @@ export default defineConfig({
     // gfm: false because we add the same remark-gfm the checker parses with.
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }),
   },
-  integrations: [mdx()],
+  // linkCheck() must stay LAST: it checks the finished output, search index included.
+  integrations: [mdx(), linkCheck()],
   vite: {
     build: {
       rollupOptions: {
