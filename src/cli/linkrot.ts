@@ -2,11 +2,9 @@
  * `npm run linkrot`: the external link-rot check. See `--help` and the
  * README's "Link checking" section.
  */
-import { mergeShardStates } from '../linkrot/merge.ts';
 import { parseCommand, USAGE, UsageError, type Command } from '../linkrot/options.ts';
 import { createProgress } from '../linkrot/progress.ts';
 import { formatReport } from '../linkrot/report.ts';
-import { runLinkrot } from '../linkrot/run.ts';
 import { StateError } from '../linkrot/state.ts';
 
 async function main(): Promise<void> {
@@ -25,6 +23,8 @@ async function main(): Promise<void> {
   }
   const { options, format, quiet } = command;
   try {
+    // Loaded only now: parsing MDX pulls in a lot that --help and typos do not need.
+    const [{ mergeShardStates }, { runLinkrot }] = await Promise.all([import('../linkrot/merge.ts'), import('../linkrot/run.ts')]);
     let report;
     if (command.kind === 'merge') {
       report = await mergeShardStates({ ...options, inputs: command.inputs });

@@ -56,13 +56,19 @@ function needsGet(first: Probe): boolean {
 /** One attempt: HEAD, then GET if the HEAD answer is not trustworthy. */
 async function attempt(url: string, options: CheckOptions): Promise<{ probe: Probe; requests: number }> {
   const gate = <T>(host: string, task: () => Promise<T>) => options.scheduler.run(host, task);
+  // Retry-After speaks for the whole host: hold it before its next request can start.
+  const onResponse = (at: string, status: number, headers: Record<string, string>) => {
+    const asked = status === 429 || status === 503 ? retryAfterMs(headers, Date.now()) : undefined;
+    if (asked !== undefined) options.scheduler.pause(hostKey(at), Math.min(asked, options.maxRetryAfterMs));
+  };
+  const hooks = { gate, onResponse };
   if (options.wantBody) {
-    const get = await probe(url, 'GET', { ...options, gate, wantBody: true });
+    const get = await probe(url, 'GET', { ...options, ...hooks, wantBody: true });
     return { probe: get, requests: get.hops.length + 1 };
   }
-  const head = await probe(url, 'HEAD', { ...options, gate });
+  const head = await probe(url, 'HEAD', { ...options, ...hooks });
   if (!needsGet(head)) return { probe: head, requests: head.hops.length + 1 };
-  const get = await probe(url, 'GET', { ...options, gate });
+  const get = await probe(url, 'GET', { ...options, ...hooks });
   return { probe: get, requests: head.hops.length + get.hops.length + 2 };
 }
 
@@ -86,9 +92,6 @@ export async function checkUrl(url: string, options: CheckOptions): Promise<Chec
       final.reason += ` (asked to wait ${Math.round(asked / 1000)} s)`;
       return { verdict: final, probe: result.probe, requests };
     }
-    const wait = asked ?? backoffMs(tries, options, random);
-    // Retry-After speaks for the whole host: hold every request to it.
-    if (asked !== undefined) options.scheduler.pause(hostKey(result.probe.finalUrl), asked);
-    await sleep(wait);
+    await sleep(asked ?? backoffMs(tries, options, random));
   }
 }

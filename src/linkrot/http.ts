@@ -45,6 +45,14 @@ export interface Probe {
 /** Runs one request on `host` within that host's politeness limits. */
 export type Gate = <T>(host: string, task: () => Promise<T>) => Promise<T>;
 
+/** Optional extras for {@link probe}. */
+export interface ProbeHooks {
+  wantBody?: boolean;
+  gate?: Gate;
+  /** Called with each response's status and headers while its host's turn is still held. */
+  onResponse?: (url: string, status: number, headers: Record<string, string>) => void;
+}
+
 const passThrough: Gate = (_host, task) => task();
 
 const CODES: [RegExp, ProbeErrorCode][] = [
@@ -64,7 +72,7 @@ export function describeError(error: unknown, timedOut: boolean): { code: ProbeE
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string') {
       const match = CODES.find(([pattern]) => pattern.test(code));
-      return { code: match?.[1] ?? 'other', message: `${code}${cause.message && !cause.message.includes(code) ? `: ${cause.message}` : ''}` };
+      return { code: match?.[1] ?? 'other', message: cause.message.includes(code) ? cause.message : `${code}${cause.message ? `: ${cause.message}` : ''}` };
     }
     cause = cause.cause;
   }
@@ -105,7 +113,7 @@ async function readBody(response: Response, limit: number): Promise<{ bytes: Uin
  * Request `url` with `method`, following redirects. With `wantBody`, read up
  * to `maxBodyBytes` of the final response's body.
  */
-export async function probe(url: string, method: 'HEAD' | 'GET', options: HttpOptions & { wantBody?: boolean; gate?: Gate }): Promise<Probe> {
+export async function probe(url: string, method: 'HEAD' | 'GET', options: HttpOptions & ProbeHooks): Promise<Probe> {
   const gate = options.gate ?? passThrough;
   let timedOut = false;
   const hops: Hop[] = [];
@@ -128,6 +136,7 @@ export async function probe(url: string, method: 'HEAD' | 'GET', options: HttpOp
             signal: controller.signal,
             headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-language': 'en' },
           });
+          options.onResponse?.(current, response.status, headersOf(response));
           const isRedirect = response.status >= 300 && response.status < 400 && response.headers.has('location');
           const body = !isRedirect && options.wantBody && method === 'GET' ? await readBody(response, options.maxBodyBytes) : undefined;
           // Release the connection without downloading what nobody reads.

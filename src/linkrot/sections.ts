@@ -52,6 +52,7 @@ export function describeCitation(citation: Citation): string {
 
 function streak(finding: Finding): string {
   const { record } = finding;
+  if (finding.problem === 'dead-on-arrival') return `${record.lastReason}; never seen alive since it was first checked on ${record.firstSeen.slice(0, 10)}`;
   const days = record.failingDays.length;
   const since = record.failingSince?.slice(0, 10);
   const alive = record.lastOk ? `; last seen alive ${record.lastOk.slice(0, 10)}` : '; never seen alive';
@@ -66,6 +67,12 @@ function archiveFix(finding: Finding): string | undefined {
   return undefined;
 }
 
+function movedFix(citations: readonly Citation[], newUrl: string): string {
+  const fields = new Set(citations.map((c) => c.field));
+  const changes = [...fields].map((field) => (field === 'body' ? `update the link to ${newUrl}` : `${field}: ${newUrl}`));
+  return changes.join('; ');
+}
+
 /** The issues of one finding. */
 export function issuesOf(finding: Finding, policyRuns: number): Issue[] {
   const { record, target } = finding;
@@ -77,7 +84,7 @@ export function issuesOf(finding: Finding, policyRuns: number): Issue[] {
   } else if (record.lastClass === 'dead') {
     issues.push({ kind: 'failing', url: target.url, detail: `${streak(finding)}; rotten after ${policyRuns} runs`, citations });
   } else if (record.lastClass === 'redirected' && record.newUrl) {
-    issues.push({ kind: 'redirected', url: target.url, detail: record.lastReason, citations, fix: `url: ${record.newUrl}` });
+    issues.push({ kind: 'redirected', url: target.url, detail: record.lastReason, citations, fix: movedFix(citations, record.newUrl) });
   } else if (record.lastClass === 'unverifiable' || record.lastClass === 'transient') {
     issues.push({ kind: record.lastClass, url: target.url, detail: record.lastReason, citations });
   }

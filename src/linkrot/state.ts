@@ -8,8 +8,8 @@
  * extend nor end it (we learned nothing). A URL never seen alive whose check
  * says dead is `dead-on-arrival` at once.
  */
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { LINK_CLASSES, type LinkClass, type Verdict } from './classify.ts';
 
 /** The default state file, relative to the project folder. */
@@ -143,6 +143,19 @@ export async function writeStateAtomic(path: string, state: LinkrotState): Promi
   const folder = await open(dirname(path), 'r').catch(() => undefined);
   await folder?.sync().catch(() => undefined);
   await folder?.close();
+  await removeStaleTemporaries(path);
+}
+
+/** Temporary files left by runs that were killed mid-write (over an hour old). */
+async function removeStaleTemporaries(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const file = join(dirname(path), name);
+    const age = Date.now() - ((await stat(file).catch(() => undefined))?.mtimeMs ?? Date.now());
+    if (age > 3600_000) await rm(file, { force: true });
+  }
 }
 
 /** What a record says needs action under `policy`. */
