@@ -5,6 +5,7 @@
  * included), and a size limit on any body read. Never throws: failures become `error`.
  */
 import { hostKey } from './normalise.ts';
+import { RequestTimeout, send } from './request.ts';
 
 /** Settings for requests. */
 export interface HttpOptions {
@@ -79,76 +80,26 @@ export function describeError(error: unknown, timedOut: boolean): { code: ProbeE
   return { code: 'other', message: error instanceof Error ? error.message : String(error) };
 }
 
-function headersOf(response: Response): Record<string, string> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
-  return headers;
-}
-
-async function readBody(response: Response, limit: number): Promise<{ bytes: Uint8Array; truncated: boolean; complete: boolean }> {
-  const reader = response.body?.getReader();
-  if (!reader) return { bytes: new Uint8Array(), truncated: false, complete: true };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const room = limit - size;
-      chunks.push(value.byteLength > room ? value.subarray(0, room) : value);
-      size += Math.min(value.byteLength, room);
-      if (size >= limit) {
-        await reader.cancel().catch(() => undefined);
-        return { bytes: Buffer.concat(chunks), truncated: true, complete: false };
-      }
-    }
-  } catch {
-    // Timed out or reset mid-body: keep what arrived, say it is incomplete.
-    return { bytes: Buffer.concat(chunks), truncated: false, complete: false };
-  }
-  return { bytes: Buffer.concat(chunks), truncated: false, complete: true };
-}
-
 /**
  * Request `url` with `method`, following redirects. With `wantBody`, read up
  * to `maxBodyBytes` of the final response's body.
  */
 export async function probe(url: string, method: 'HEAD' | 'GET', options: HttpOptions & ProbeHooks): Promise<Probe> {
   const gate = options.gate ?? passThrough;
-  let timedOut = false;
   const hops: Hop[] = [];
   const seen = new Set<string>();
   let current = url;
   try {
     for (;;) {
       seen.add(current);
-      const step = await gate(hostKey(current), async () => {
-        // The clock starts when the request does, not while it waits for its turn.
-        const controller = new AbortController();
-        const timer = setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, options.timeoutMs);
-        try {
-          const response = await fetch(current, {
-            method,
-            redirect: 'manual',
-            signal: controller.signal,
-            headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-language': 'en' },
-          });
-          options.onResponse?.(current, response.status, headersOf(response));
-          const isRedirect = response.status >= 300 && response.status < 400 && response.headers.has('location');
-          const body = !isRedirect && options.wantBody && method === 'GET' ? await readBody(response, options.maxBodyBytes) : undefined;
-          // Release the connection without downloading what nobody reads.
-          if (!body) await response.body?.cancel().catch(() => undefined);
-          return { response, body };
-        } finally {
-          clearTimeout(timer);
-        }
+      // The clock starts when the request does, not while it waits for its turn.
+      const response = await gate(hostKey(current), async () => {
+        const answer = await send(current, method, { timeoutMs: options.timeoutMs, userAgent: options.userAgent, maxBodyBytes: options.maxBodyBytes, ...(options.wantBody ? { wantBody: true } : {}) });
+        options.onResponse?.(current, answer.status, answer.headers);
+        return answer;
       });
-      const { response, body } = step;
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location !== null) {
+      const location = response.headers.location;
+      if (response.status >= 300 && response.status < 400 && location !== undefined) {
         let next: URL;
         try {
           next = new URL(location, current);
@@ -169,9 +120,9 @@ export async function probe(url: string, method: 'HEAD' | 'GET', options: HttpOp
         current = next.href;
         continue;
       }
-      return { method, hops, finalUrl: current, status: response.status, headers: headersOf(response), ...(body ? { body } : {}) };
+      return { method, hops, finalUrl: current, status: response.status, headers: response.headers, ...(response.body ? { body: response.body } : {}) };
     }
   } catch (error) {
-    return { method, hops, finalUrl: current, error: describeError(error, timedOut) };
+    return { method, hops, finalUrl: current, error: describeError(error, error instanceof RequestTimeout) };
   }
 }

@@ -84,6 +84,23 @@ export function shardOfHost(host: string, count: number): number {
   return (hash % count) + 1;
 }
 
+/** Targets reordered so hosts take turns: a, b, c, a, b, a… */
+export function interleaveByHost(targets: readonly Target[]): Target[] {
+  const byHost = new Map<string, Target[]>();
+  for (const target of targets) {
+    const host = hostKey(target.url);
+    const list = byHost.get(host);
+    if (list) list.push(target);
+    else byHost.set(host, [target]);
+  }
+  const lists = [...byHost.values()];
+  const ordered: Target[] = [];
+  for (let round = 0; ordered.length < targets.length; round++) {
+    for (const list of lists) if (round < list.length) ordered.push(list[round] as Target);
+  }
+  return ordered;
+}
+
 /** Zero counts for every class. */
 export function emptyCounts(): Record<LinkClass, number> {
   return Object.fromEntries(LINK_CLASSES.map((c) => [c, 0])) as Record<LinkClass, number>;
@@ -137,26 +154,32 @@ export async function runLinkrot(options: RunOptions): Promise<RunReport> {
   const report = () => options.onProgress?.({ checked, total: targets.length, counts: { ...counts }, elapsedMs: performance.now() - started });
   report();
 
-  await Promise.all(
-    targets.map(async (target) => {
-      const quoted = target.citations.filter((c) => c.field === 'url' && c.quote);
-      const wantBody = options.quotes && quoted.length > 0;
-      const outcome = await checkUrl(target.url, { ...options.http, ...options.retry, scheduler, wantBody, ...(options.random ? { random: options.random } : {}) });
-      const previous = state.urls[target.url];
-      if (!previous) fresh.add(target.url);
-      const record = recordVerdict(previous, target.url, outcome.verdict, now, options.policy);
-      const alive = outcome.verdict.class === 'ok' || outcome.verdict.class === 'redirected';
-      if (wantBody && alive && outcome.probe.body) {
-        const body = outcome.probe.body;
-        const type = outcome.probe.headers?.['content-type'] ?? '';
-        record.quotes = Object.fromEntries(quoted.map((c) => [c.quote as string, checkQuote(c.quote as string, body, type, options.http.maxBodyBytes)]));
-      }
-      state.urls[target.url] = record;
-      counts[record.lastClass]++;
-      checked++;
-      report();
-    }),
-  );
+  const checkOne = async (target: Target) => {
+    const quoted = target.citations.filter((c) => c.field === 'url' && c.quote);
+    const wantBody = options.quotes && quoted.length > 0;
+    const outcome = await checkUrl(target.url, { ...options.http, ...options.retry, scheduler, wantBody, ...(options.random ? { random: options.random } : {}) });
+    const previous = state.urls[target.url];
+    if (!previous) fresh.add(target.url);
+    const record = recordVerdict(previous, target.url, outcome.verdict, now, options.policy);
+    const alive = outcome.verdict.class === 'ok' || outcome.verdict.class === 'redirected';
+    if (wantBody && alive && outcome.probe.body) {
+      const body = outcome.probe.body;
+      const type = outcome.probe.headers?.['content-type'] ?? '';
+      record.quotes = Object.fromEntries(quoted.map((c) => [c.quote as string, checkQuote(c.quote as string, body, type, options.http.maxBodyBytes)]));
+    }
+    state.urls[target.url] = record;
+    counts[record.lastClass]++;
+    checked++;
+    report();
+  };
+  // A bounded pool over hosts in turn: every host always has work queued,
+  // without thousands of checks waiting in memory at once.
+  const queue = interleaveByHost(targets);
+  let next = 0;
+  const worker = async () => {
+    while (next < queue.length) await checkOne(queue[next++] as Target);
+  };
+  await Promise.all(Array.from({ length: Math.min(queue.length, options.concurrency * 8) }, worker));
 
   const result = findingsFrom(state, targets, options.policy, fresh);
   if (options.archive.enabled) {
