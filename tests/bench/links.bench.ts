@@ -1,0 +1,81 @@
+/**
+ * Benchmark of the build's internal link check on the 1,000-article synthetic
+ * site, next to plain linkinator runs over the same output, in one run:
+ *
+ * - ours: `node src/cli/links.ts dist` (every page a start point, fragments
+ *   checked, site address rewritten, external URLs skipped);
+ * - baseline: `linkinator dist --recurse` as it comes (it also tries every
+ *   external source URL, which fail offline);
+ * - fair baseline: `linkinator dist --recurse --check-fragments --skip <external>`.
+ *
+ *   npx node tests/bench/links.bench.ts [--n 1000] [--seed 1]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './corpus.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } } });
+
+interface Measured {
+  seconds: number;
+  peakMb: number;
+  code: number | null;
+  output: string;
+}
+
+/** Run a command under /usr/bin/time: wall time and peak memory (max RSS). */
+function measure(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Measured> {
+  return new Promise((done, fail) => {
+    const child = spawn('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c));
+    child.stderr.on('data', (c: Buffer) => (output += c));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const timing = /BENCH ([\d.]+) (\d+)\s*$/.exec(output);
+      if (!timing) return fail(new Error(`No timing:\n${output.slice(-2000)}`));
+      done({ seconds: Number(timing[1]), peakMb: Math.round(Number(timing[2]) / 1024), code, output: output.slice(0, timing.index) });
+    });
+  });
+}
+
+const work = await mkdtemp(join(tmpdir(), 'links-bench-'));
+const content = join(work, 'content');
+const dist = join(work, 'dist');
+await generateCorpus({ n: Number(values.n), seed: Number(values.seed), dir: content });
+const build = await measure(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', dist], { EXPLAINERS_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache'), SKIP_LINK_CHECK: '1' });
+if (build.code !== 0) throw new Error(`The build failed:\n${build.output.slice(-3000)}`);
+
+const linkinator = join(ROOT, 'node_modules/linkinator/build/src/cli.js');
+const ours = await measure(process.execPath, [join(ROOT, 'src/cli/links.ts'), dist]);
+const plain = await measure(process.execPath, [linkinator, dist, '--recurse', '--format', 'json']);
+const fair = await measure(process.execPath, [linkinator, dist, '--recurse', '--check-fragments', '--skip', '^https?://(?!127\\.0\\.0\\.1)', '--format', 'json']);
+
+const linkStats = (run: Measured) => {
+  try {
+    const report = JSON.parse(run.output.slice(run.output.indexOf('{'))) as { links: { state: string }[] };
+    const by = (state: string) => report.links.filter((l) => l.state === state).length;
+    return { links: report.links.length, ok: by('OK'), broken: by('BROKEN'), skipped: by('SKIPPED') };
+  } catch {
+    return { unparsed: run.output.slice(0, 200) };
+  }
+};
+
+const summary = {
+  articles: Number(values.n),
+  build: { seconds: build.seconds, peakMb: build.peakMb },
+  ours: { seconds: ours.seconds, peakMb: ours.peakMb, exitCode: ours.code, result: ours.output.trim().split('\n').at(-1) },
+  plainLinkinator: { seconds: plain.seconds, peakMb: plain.peakMb, exitCode: plain.code, ...linkStats(plain) },
+  fairLinkinator: { seconds: fair.seconds, peakMb: fair.peakMb, exitCode: fair.code, ...linkStats(fair) },
+  ratios: {
+    timeVsPlain: Number((ours.seconds / plain.seconds).toFixed(2)),
+    memoryVsPlain: Number((ours.peakMb / plain.peakMb).toFixed(2)),
+    timeVsFair: Number((ours.seconds / fair.seconds).toFixed(2)),
+    memoryVsFair: Number((ours.peakMb / fair.peakMb).toFixed(2)),
+  },
+};
+console.log(JSON.stringify(summary, null, 2));
