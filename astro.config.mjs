@@ -4,6 +4,10 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCitations } from './src/citations/remark-citations.ts';
+import { citationGate } from './src/integrations/citation-gate.ts';
+
+/** Where the explainers are (tests and benchmarks point this elsewhere). */
+const contentDir = process.env.EXPLAINERS_DIR ?? './content/explainers';
 
 /** The public address of the site, used for canonical URLs and feeds. */
 const site = process.env.SITE_URL ?? 'https://explainers.example.org';
@@ -19,7 +23,8 @@ export default defineConfig({
     // gfm: false because we add the same remark-gfm the checker parses with.
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }),
   },
-  integrations: [mdx()],
+  // The gate comes first: a build with citation errors stops before rendering.
+  integrations: [citationGate({ contentDir }), mdx()],
   vite: {
     build: {
       rollupOptions: {
