@@ -13,6 +13,7 @@ import { report } from './report.ts';
 import { RULES } from './rules/index.ts';
 import { closest } from './suggest.ts';
 import siteConfig from '../checks.config.ts';
+import { checkInPool, poolAvailable } from './pool.ts';
 
 /** Rules that compare citations with the frontmatter sources. */
 const SOURCE_RULES = new Set<RuleId>(['unknown-source', 'unused-source', 'duplicate-source', 'invalid-source']);
@@ -108,6 +109,8 @@ export async function findArticles(paths: string[]): Promise<string[]> {
 
 /** Check many files; paths in messages are relative to `cwd`. */
 export async function checkFiles(files: string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult[]> {
+  // Worker threads use the site config; a custom config runs in-process.
+  if (!options.config && poolAvailable(files.length)) return checkInPool(files, cwd, options.now);
   const site = options.config ? options : { ...options, ...siteChecks(), siteOverrides: siteChecks().overrides };
   return Promise.all(files.map(async (path) => checkArticle(await loadArticle(path, relative(cwd, path)), site)));
 }
