@@ -12,6 +12,14 @@ const contentDir = process.env.EXPLAINERS_DIR ?? './content/explainers';
 /** The public address of the site, used for canonical URLs and feeds. */
 const site = process.env.SITE_URL ?? 'https://explainers.example.org';
 
+/**
+ * Benchmark switches (never needed for normal use): EXPLAINERS_CHECKS=off skips
+ * the citation gate; EXPLAINERS_PROCESSOR=satteri renders with Astro's default
+ * processor, which ignores our remark plugins (a timing baseline only).
+ */
+const checks = process.env.EXPLAINERS_CHECKS !== 'off';
+const bareSatteri = process.env.EXPLAINERS_PROCESSOR === 'satteri';
+
 export default defineConfig({
   site,
   // Test fixtures and benchmarks build in parallel; each gets its own cache.
@@ -21,10 +29,10 @@ export default defineConfig({
     // Astro 7 renders with Sätteri by default, which ignores remark plugins.
     // Our citation plugin and remark-gfm only run under the unified processor.
     // gfm: false because we add the same remark-gfm the checker parses with.
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }),
+    ...(bareSatteri ? {} : { processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }) }),
   },
   // The gate comes first: a build with citation errors stops before rendering.
-  integrations: [citationGate({ contentDir }), mdx()],
+  integrations: [...(checks ? [citationGate({ contentDir })] : []), mdx()],
   vite: {
     build: {
       rollupOptions: {
