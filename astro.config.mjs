@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCitations } from './src/citations/remark-citations.ts';
 import { citationGate } from './src/integrations/citation-gate.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
 
 /** Where the explainers are (tests and benchmarks point this elsewhere). */
 const contentDir = process.env.EXPLAINERS_DIR ?? './content/explainers';
@@ -32,7 +33,8 @@ export default defineConfig({
     ...(bareSatteri ? {} : { processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }) }),
   },
   // The gate comes first: a build with citation errors stops before rendering.
-  integrations: [...(checks ? [citationGate({ contentDir })] : []), mdx()],
+  // linkCheck() must stay LAST: it checks the finished output, search index included.
+  integrations: [...(checks ? [citationGate({ contentDir })] : []), mdx(), linkCheck()],
   vite: {
     build: {
       rollupOptions: {
