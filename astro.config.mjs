@@ -14,11 +14,11 @@ const contentDir = process.env.EXPLAINERS_DIR ?? './content/explainers';
 const site = process.env.SITE_URL ?? 'https://explainers.example.org';
 
 /**
- * Benchmark switches (never needed for normal use): EXPLAINERS_CHECKS=off skips
- * the citation gate; EXPLAINERS_PROCESSOR=satteri renders with Astro's default
+ * Benchmark switches (never needed for normal use): SKIP_CITATION_CHECK=1 skips
+ * the citation gate (like SKIP_SEARCH_INDEX=1 and SKIP_LINK_CHECK=1 for the others); EXPLAINERS_PROCESSOR=satteri renders with Astro's default
  * processor, which ignores our remark plugins (a timing baseline only).
  */
-const checks = process.env.EXPLAINERS_CHECKS !== 'off';
+const checks = process.env.SKIP_CITATION_CHECK !== '1';
 const bareSatteri = process.env.EXPLAINERS_PROCESSOR === 'satteri';
 
 export default defineConfig({
