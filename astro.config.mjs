@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCitations } from './src/citations/remark-citations.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 /** The public address of the site, used for canonical URLs and feeds. */
 const site = process.env.SITE_URL ?? 'https://explainers.example.org';
@@ -19,7 +20,8 @@ export default defineConfig({
     // gfm: false because we add the same remark-gfm the checker parses with.
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }),
   },
-  integrations: [mdx()],
+  // pagefindIntegration indexes the finished pages, so it stays after anything that writes HTML.
+  integrations: [mdx(), pagefindIntegration()],
   vite: {
     build: {
       rollupOptions: {
