@@ -6,8 +6,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
+import type { IndexJob, IndexJobResult } from '../search/index-worker.ts';
 
 /** Set to `1` to build without a search index (benchmarks of the Astro build alone). */
 export const SKIP_ENV = 'SKIP_SEARCH_INDEX';
@@ -53,9 +54,18 @@ async function indexDataBytes(outputPath: string): Promise<number> {
   return [...metaBytes, ...folders].reduce((sum, size) => sum + size, 0);
 }
 
-/** Turn Pagefind's `errors` array into a thrown error, since its API reports rather than throws. */
-function check(step: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(`${step}: ${errors.join('; ')}`);
+/** Run one indexing job in a worker thread; a crashed Pagefind binary ends the thread instead of hanging the build. */
+function runWorker(job: IndexJob): Promise<IndexJobResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../search/index-worker.ts', import.meta.url), { workerData: job });
+    let result: IndexJobResult | undefined;
+    worker.once('message', (message: IndexJobResult) => (result = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (result) resolve(result);
+      else reject(new Error(`the Pagefind process stopped before finishing (exit code ${code}); its own message is printed above`));
+    });
+  });
 }
 
 /**
@@ -66,21 +76,17 @@ export async function indexSite(dir: string): Promise<IndexStats> {
   const started = performance.now();
   const outputPath = join(dir, 'pagefind');
   try {
-    const created = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
-    check('could not create the index', created.errors);
-    if (!created.index) throw new Error('could not create the index: Pagefind returned no index');
-    const added = await created.index.addDirectory({ path: dir, glob: ARTICLE_GLOB });
-    check(`could not index ${dir}`, added.errors);
-    const written = await created.index.writeFiles({ outputPath });
-    check(`could not write ${outputPath}`, written.errors);
+    const existing = await stat(outputPath).catch(() => undefined);
+    if (existing && !existing.isDirectory()) {
+      throw new Error(`${outputPath} is a file, but the search index is written to that folder: rename public/pagefind`);
+    }
+    const result = await runWorker({ dir, glob: ARTICLE_GLOB, outputPath, excludeSelectors: EXCLUDE_SELECTORS });
+    if (!result.ok) throw new Error(result.errors.join(': '));
     const ms = performance.now() - started;
     const [indexBytes, bundleBytes] = await Promise.all([indexDataBytes(outputPath), folderBytes(outputPath)]);
-    return { pages: added.page_count, ms, indexBytes, bundleBytes, outputPath };
+    return { pages: result.pages, ms, indexBytes, bundleBytes, outputPath };
   } catch (cause) {
     throw new Error('Failed to run Pagefind.', { cause });
-  } finally {
-    // The Node API drives a child process; stop it so the build can exit.
-    await pagefind.close().catch(() => null);
   }
 }
 
@@ -106,14 +112,10 @@ export function pagefindIntegration(): AstroIntegration {
           logger.warn(`Search index skipped (${SKIP_ENV}=1): the search page will report that search is unavailable.`);
           return;
         }
-        try {
-          logger.info(summary(await indexSite(fileURLToPath(dir))));
-        } catch (error) {
-          // Astro prints only the message; show Pagefind's reason too.
-          const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-          logger.error(`Pagefind failed: ${cause}`);
-          throw error;
-        }
+        // A failure propagates: Astro fails the build and prints the message with its cause.
+        const stats = await indexSite(fileURLToPath(dir));
+        logger.info(summary(stats));
+        if (stats.pages === 0) logger.warn('No explainer pages were found to index: search will find nothing.');
       },
     },
   };
