@@ -41,21 +41,31 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
 /**
  * An excerpt of `content` around matching word positions, for regions Pagefind
  * does not excerpt itself (the analysis part of a page). Words are counted as
- * Pagefind counts them: `content` split on whitespace.
+ * Pagefind counts them: `content` split on whitespace. The excerpt stays within
+ * `bounds` (`[start, end)` word positions) and marks only matches inside them.
  */
-export function excerptAround(content: string, locations: readonly number[], length = 24): ExcerptPart[] {
+export function excerptAround(content: string, locations: readonly number[], length = 24, bounds?: readonly [number, number]): ExcerptPart[] {
   const words = content.split(/\s+/).filter(Boolean);
-  const first = Math.min(...locations);
-  if (!Number.isFinite(first) || words.length === 0) return [];
-  const start = Math.max(0, Math.min(first - Math.floor(length / 3), words.length - length));
-  const end = Math.min(words.length, start + length);
-  const hits = new Set(locations);
-  const parts: ExcerptPart[] = start > 0 ? [{ text: '…', mark: false }] : [];
+  const low = Math.max(0, bounds?.[0] ?? 0);
+  const high = Math.min(words.length, bounds?.[1] ?? words.length);
+  const inside = locations.filter((location) => location >= low && location < high);
+  if (inside.length === 0) return [];
+  const first = Math.min(...inside);
+  const start = Math.max(low, Math.min(first - Math.floor(length / 3), high - length));
+  const end = Math.min(high, start + length);
+  const hits = new Set(inside);
+  const parts: ExcerptPart[] = start > low ? [{ text: '…', mark: false }] : [];
   for (let i = start; i < end; i++) {
     if (parts.length > 0) parts.push({ text: ' ', mark: false });
-    parts.push({ text: words[i] ?? '', mark: hits.has(i) });
+    const word = words[i] ?? '';
+    if (!hits.has(i)) parts.push({ text: word, mark: false });
+    else {
+      // Highlight the word itself, not the punctuation around it: `“snapback”,` → “<mark>snapback</mark>”,
+      const [, before = '', core = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word) ?? [];
+      parts.push({ text: before, mark: false }, { text: core || word, mark: true }, { text: core ? after : '', mark: false });
+    }
   }
-  if (end < words.length) parts.push({ text: ' …', mark: false });
+  if (end < high) parts.push({ text: ' …', mark: false });
   return merge(parts);
 }
 
@@ -63,6 +73,7 @@ export function excerptAround(content: string, locations: readonly number[], len
 function merge(parts: readonly ExcerptPart[]): ExcerptPart[] {
   const merged: ExcerptPart[] = [];
   for (const part of parts) {
+    if (part.text === '') continue;
     const last = merged.at(-1);
     if (last && last.mark === part.mark) last.text += part.text;
     else merged.push({ ...part });

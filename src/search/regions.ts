@@ -30,6 +30,22 @@ export function regionAt(location: number, ranges: ReadonlyArray<readonly [numbe
   return ranges.some(([start, end]) => location >= start && location < end) ? 'analysis' : 'text';
 }
 
+/**
+ * The word range `[start, end)` of the stretch of one region around `location`,
+ * so an excerpt of an analysis match never runs into the reporting around it, and vice versa.
+ */
+export function regionBounds(location: number, data: { anchors: readonly Anchor[]; wordCount: number }): [number, number] {
+  const ranges = analysisRanges(data.anchors);
+  const sourcesStart = data.anchors.find((a) => a.id === SOURCES_ANCHOR_ID)?.location ?? data.wordCount;
+  const region = regionAt(location, ranges, sourcesStart);
+  if (region === 'sources') return [sourcesStart, data.wordCount];
+  const inside = ranges.find(([start, end]) => location >= start && location < end);
+  if (region === 'analysis' && inside) return [inside[0], inside[1]];
+  const start = Math.max(0, ...ranges.map(([, end]) => end).filter((end) => end <= location));
+  const end = Math.min(sourcesStart, ...ranges.map(([begin]) => begin).filter((begin) => begin > location));
+  return [start, end];
+}
+
 /** Regions with matches, in page order, and the matching positions inside Analysis blocks. */
 export interface MatchRegions {
   regions: Region[];

@@ -7,7 +7,7 @@ import { FILTERS, type FilterKey } from './fields.ts';
 import { orderValues, type ValueCounts } from './filter-values.ts';
 import { REGION_LABELS } from './messages.ts';
 import type { PagefindFragment } from './pagefind-api.ts';
-import { matchRegions } from './regions.ts';
+import { matchRegions, regionBounds } from './regions.ts';
 
 /** Create an element with a class and optional text. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -40,14 +40,17 @@ export function renderResult(data: PagefindFragment): HTMLLIElement {
   if (data.meta.summary) item.append(el('p', 'search-result__summary', data.meta.summary));
   const { regions, analysisLocations } = matchRegions(data);
   const otherLocations = data.locations.filter((location) => !analysisLocations.includes(location));
+  const wordCount = data.content.split(/\s+/).filter(Boolean).length;
+  const around = (locations: number[]) =>
+    locations[0] === undefined ? [] : excerptAround(data.content, locations, 26, regionBounds(locations[0], { anchors: data.anchors, wordCount }));
   // Pagefind's own excerpt may come from any region; when analysis matches are
   // shown apart, the main excerpt is built from the other matches so it never repeats them.
-  const excerpt = analysisLocations.length === 0 ? excerptParts(data.excerpt) : excerptAround(data.content, otherLocations);
+  const excerpt = analysisLocations.length === 0 ? excerptParts(data.excerpt) : around(otherLocations);
   if (excerpt.length > 0) item.append(appendParts(el('p', 'search-result__excerpt'), excerpt));
   if (analysisLocations.length > 0) {
     const analysis = el('p', 'search-result__analysis');
     analysis.append(el('span', 'search-result__analysis-label', 'Analysis: '));
-    item.append(appendParts(analysis, excerptAround(data.content, analysisLocations)));
+    item.append(appendParts(analysis, around(analysisLocations)));
   }
   if (regions.length > 0) {
     const where = el('ul', 'search-result__where');

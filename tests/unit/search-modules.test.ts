@@ -5,7 +5,7 @@ import { orderValues } from '../../src/search/filter-values.ts';
 import { resultsMessage } from '../../src/search/messages.ts';
 import { toPagefindQuery } from '../../src/search/query.ts';
 import { recordTags, searchRecord } from '../../src/search/record.ts';
-import { analysisRanges, matchRegions } from '../../src/search/regions.ts';
+import { analysisRanges, matchRegions, regionBounds } from '../../src/search/regions.ts';
 import { emptyState, isActive, parseState, sameState, stateToQuery } from '../../src/search/state.ts';
 
 describe('search state in the URL', () => {
@@ -74,6 +74,18 @@ describe('excerpts', () => {
     ]);
     expect(excerptAround('one two', [0], 6)).toEqual([{ text: 'one', mark: true }, { text: ' two', mark: false }]);
     expect(excerptAround('one two', [])).toEqual([]);
+    // Bounded to words 10..13: no ellipsis at a region's own start, one where the region goes on.
+    expect(excerptAround(content, [11, 30], 3, [10, 14])).toEqual([
+      { text: 'w10 ', mark: false },
+      { text: 'w11', mark: true },
+      { text: ' w12 …', mark: false },
+    ]);
+    expect(excerptAround(content, [30], 6, [10, 14])).toEqual([]);
+    expect(excerptAround('said “snapback”, then', [1])).toEqual([
+      { text: 'said “', mark: false },
+      { text: 'snapback', mark: true },
+      { text: '”, then', mark: false },
+    ]);
   });
 });
 
@@ -97,6 +109,16 @@ describe('match regions', () => {
     expect(matchRegions({ anchors, locations: [31, 12, 2] })).toEqual({ regions: ['text', 'analysis', 'sources'], analysisLocations: [12] });
     expect(matchRegions({ anchors, locations: [15, 22] }).regions).toEqual(['text']);
     expect(matchRegions({ anchors: [], locations: [0, 100] }).regions).toEqual(['text']);
+  });
+
+  it('gives the stretch of page around a match that belongs to the same region', () => {
+    const data = { anchors, wordCount: 40 };
+    expect(regionBounds(12, data)).toEqual([10, 15]);
+    expect(regionBounds(3, data)).toEqual([0, 10]);
+    expect(regionBounds(17, data)).toEqual([15, 20]);
+    expect(regionBounds(25, data)).toEqual([22, 30]);
+    expect(regionBounds(35, data)).toEqual([30, 40]);
+    expect(regionBounds(5, { anchors: [], wordCount: 9 })).toEqual([0, 9]);
   });
 });
 
