@@ -37,7 +37,7 @@ export interface PagefindSearch {
 
 /** The module `/pagefind/pagefind.js` exports. */
 export interface PagefindApi {
-  options: (options: { excerptLength?: number; baseUrl?: string }) => Promise<void>;
+  options: (options: { excerptLength?: number; baseUrl?: string; noWorker?: boolean }) => Promise<void>;
   init: () => Promise<void>;
   preload: (term: string) => Promise<void>;
   filters: () => Promise<FilterCounts>;
@@ -51,7 +51,9 @@ export interface PagefindApi {
 export async function loadPagefind(base: string): Promise<PagefindApi> {
   const url = new URL(`${base.replace(/\/?$/, '/')}pagefind/pagefind.js`, location.href).href;
   const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
-  await pagefind.options({ excerptLength: 28, baseUrl: base });
+  // noWorker: the worker script is a second 42 kB download, and searching an index
+  // of a few thousand explainers takes milliseconds on the main thread (see the search benchmark).
+  await pagefind.options({ excerptLength: 28, baseUrl: base, noWorker: true });
   await pagefind.init();
   return pagefind;
 }

@@ -7,7 +7,7 @@ import { PROMPT_MESSAGE, SEARCHING_MESSAGE, UNAVAILABLE_MESSAGE, moreLabel, resu
 import { loadPagefind, type PagefindApi, type PagefindResult } from './pagefind-api.ts';
 import { toPagefindQuery } from './query.ts';
 import { checkedValues, renderFilters, renderResult, setChecked, updateCounts } from './render.ts';
-import { isActive, parseState, sameState, stateToQuery, type SearchState } from './state.ts';
+import { hasFilters, isActive, parseState, sameState, stateToQuery, type SearchState } from './state.ts';
 import { SORTS } from './fields.ts';
 
 /** Results loaded per page of results. */
@@ -31,6 +31,7 @@ export function startSearchPage(base = '/'): void {
   const status = byId<HTMLElement>('search-status');
   const list = byId<HTMLOListElement>('search-results');
   const more = byId<HTMLButtonElement>('search-more');
+  const filtersBox = byId<HTMLDetailsElement>('search-filters-box');
   for (const hidden of document.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
 
   let pagefind: PagefindApi | undefined;
@@ -133,6 +134,8 @@ export function startSearchPage(base = '/'): void {
   });
 
   const initial = parseState(location.search);
+  // Filters start folded on narrow screens, so results are not pushed below the fold, unless some are in use.
+  filtersBox.open = hasFilters(initial) || matchMedia('(min-width: 40rem)').matches;
   input.value = initial.q;
   sort.value = initial.sort;
   if (isActive(initial)) status.textContent = SEARCHING_MESSAGE;

@@ -12,7 +12,7 @@ import { serveDir, type StaticServer } from '../helpers/static-server.ts';
 const unavailable = browserUnavailable();
 
 // Each test opens its own browser context and loads Pagefind's WebAssembly: seconds on a busy 2-core machine.
-describe.skipIf(unavailable)('search in a real browser', { timeout: 30_000 }, () => {
+describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, () => {
   let server: StaticServer;
   let browser: Browser;
 
