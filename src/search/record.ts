@@ -41,7 +41,7 @@ export function searchRecord(data: Pick<Explainer, 'title' | 'summary' | 'publis
   };
 }
 
-/** One hidden element's attributes per value, in the form Pagefind reads (`key[data-value]`). */
+/** One hidden element per value: `<span data-pagefind-filter="topic">Iran</span>`. */
 export interface TagAttributes {
   kind: 'meta' | 'filter' | 'sort';
   key: string;

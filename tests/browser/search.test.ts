@@ -71,6 +71,29 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
     expect(await status(page)).toBe('2 explainers match “Meridian Ledger”.');
     expect(new URL(page.url()).search).toBe('?q=Meridian+Ledger');
     expect(await page.locator('.search-result').first().locator('.search-result__region--sources').count()).toBe(1);
+    // A second search is a new history entry; Back restores the first one.
+    await page.locator('#search-q').fill('snapback');
+    await page.locator('#search-q').press('Enter');
+    await expect.poll(() => paths(page)).toEqual(['/explainers/snapback-sanctions/']);
+    await page.goBack();
+    await expect.poll(() => page.locator('#search-q').inputValue()).toBe('Meridian Ledger');
+    await expect.poll(() => paths(page).then((p) => p.length)).toBe(2);
+    await close();
+  });
+
+  it('shows ten results at a time and moves focus to the next ones on “Show more”', async () => {
+    const { page, close } = await open('/search/?q=harbour');
+    await settled(page);
+    expect(await status(page)).toBe('11 explainers match “harbour”.');
+    expect(await paths(page)).toHaveLength(10);
+    const more = page.locator('#search-more');
+    expect(await more.textContent()).toBe('Show more results (10 of 11 shown)');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => paths(page).then((p) => p.length)).toBe(11);
+    expect(await more.isHidden()).toBe(true);
+    const focused = await page.evaluate(() => document.activeElement?.closest('.search-result') === document.querySelectorAll('.search-result')[10]);
+    expect(focused).toBe(true);
     await close();
   });
 
@@ -194,7 +217,7 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
 
   it('without JavaScript: explains that search needs it, the header form still leads there, the home list works', async () => {
     const { page, close } = await open('/', { javaScriptEnabled: false });
-    expect(await page.locator('.card__title a').count()).toBe(4);
+    expect(await page.locator('.card__title a').count()).toBe(15);
     await page.locator('#site-search-q').fill('snapback');
     await page.locator('#site-search-q').press('Enter');
     await page.waitForURL(/\/search\/\?q=snapback$/);
