@@ -37,7 +37,7 @@ describe('search index of the fixture site', () => {
   }, 120_000);
 
   it('logs how many pages were indexed, how fast and how big', () => {
-    expect(build.output).toMatch(/\[explainers:pagefind\] Indexed 15 pages in \d+\.\d\d s \(index [\d.]+ kB, [\d.]+ kB per page\)\./);
+    expect(build.output).toMatch(/\[explainers:pagefind\] Indexed 15 pages in \d+\.\d\d s \(index [\d.]+ k?B, [\d.]+ k?B per page\)\./);
   });
 
   it('indexes every published explainer and nothing else', () => {
