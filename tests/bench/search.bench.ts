@@ -4,11 +4,11 @@
  * - index bytes per article;
  * - bytes a reader downloads for a first query, summed from the responses the browser saw.
  *
- *   npx node tests/bench/search.bench.ts [--n 1000] [--seed 1] [--query ceasefire]
+ *   npx node tests/bench/search.bench.ts [--n 1000] [--seed 1] [--query ceasefire] [--keep]
  */
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus } from './corpus.ts';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     n: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     query: { type: 'string', multiple: true, default: ['ceasefire', 'reactor inspectors'] },
+    keep: { type: 'boolean', default: false },
   },
 });
 const n = Number(values.n);
@@ -124,4 +125,5 @@ if (unavailable) {
     await server.close();
   }
 }
-console.log(`\nOutput kept in ${work}`);
+if (values.keep) console.log(`\nCorpus kept in ${corpus}, site in ${build.outDir}`);
+else await Promise.all([rm(work, { recursive: true, force: true }), rm(dirname(build.outDir), { recursive: true, force: true })]);

@@ -121,6 +121,26 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
     await close();
   });
 
+  it('lists articles by filter alone, without words', async () => {
+    const { page, close } = await open('/search/?topic=Iran');
+    await settled(page);
+    expect(await paths(page)).toEqual(['/explainers/snapback-sanctions/']);
+    expect(await status(page)).toBe('1 explainer matches the filters Topic: Iran.');
+    await close();
+  });
+
+  it('folds the filters on a narrow screen unless one is in use', async () => {
+    const phone = { viewport: { width: 375, height: 700 } };
+    const plain = await open('/search/?q=harbour', phone);
+    await settled(plain.page);
+    expect(await plain.page.locator('#search-filters-box').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    await plain.close();
+    const filtered = await open('/search/?q=harbour&year=2023', phone);
+    await settled(filtered.page);
+    expect(await filtered.page.locator('#search-filters-box').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+    await filtered.close();
+  });
+
   it('sorts by date when asked', async () => {
     const { page, close } = await open('/search/?q=ceasefire&sort=newest');
     await settled(page);
