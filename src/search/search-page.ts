@@ -77,8 +77,11 @@ export function startSearchPage(base = '/'): void {
     if (!pagefind) return;
     if (!isActive(state)) {
       list.replaceChildren();
+      list.removeAttribute('aria-busy');
       more.hidden = true;
-      updateCounts(filters, await pagefind.filters());
+      const counts = await pagefind.filters();
+      if (mine !== run) return;
+      updateCounts(filters, counts);
       status.textContent = PROMPT_MESSAGE;
       return;
     }
