@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import { remarkCitations } from './src/citations/remark-citations.ts';
 import { citationGate } from './src/integrations/citation-gate.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 /** Where the explainers are (tests and benchmarks point this elsewhere). */
 const contentDir = process.env.EXPLAINERS_DIR ?? './content/explainers';
@@ -32,9 +33,9 @@ export default defineConfig({
     // gfm: false because we add the same remark-gfm the checker parses with.
     ...(bareSatteri ? {} : { processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }) }),
   },
-  // The gate comes first: a build with citation errors stops before rendering.
-  // linkCheck() must stay LAST: it checks the finished output, search index included.
-  integrations: [...(checks ? [citationGate({ contentDir })] : []), mdx(), linkCheck()],
+  // Order matters: the gate first (a build with citation errors stops before rendering);
+  // Pagefind indexes the finished pages; linkCheck() stays LAST, checking everything, index included.
+  integrations: [...(checks ? [citationGate({ contentDir })] : []), mdx(), pagefindIntegration(), linkCheck()],
   vite: {
     build: {
       rollupOptions: {
