@@ -164,9 +164,10 @@ export function addSource(text: string, rawUrl: string): AddedSource {
   let at = lineEnd(slice.yaml, last.range?.[1] ?? seq.range[1]);
   // Comment lines indented under the last entry belong to it: keep them with it.
   for (;;) {
-    const next = slice.yaml.slice(at, lineEnd(slice.yaml, at));
+    const nl = slice.yaml.indexOf('\n', at);
+    const next = slice.yaml.slice(at, nl === -1 ? slice.yaml.length : nl + 1);
     const indent = /^[ \t]*/.exec(next)![0].length;
-    if (next.trim().startsWith('#') && indent > dash) at = lineEnd(slice.yaml, at);
+    if (next.trim().startsWith('#') && indent > dash) at += next.length;
     else break;
   }
   return insert(at, stub(dash, key > dash ? key : dash + 2));
