@@ -3,7 +3,7 @@
  * `npm run new -- --source <url> [--to <explainer>]`: add a source stub to one.
  * Never overwrites a file; prints what to do next.
  */
-import { readdir, rename, stat, writeFile, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findArticles } from '../checks/run.ts';
@@ -80,9 +80,17 @@ async function targetFile(dir: string, to: string | undefined): Promise<{ file: 
 }
 
 async function addSources(dir: string, urls: string[], to: string | undefined): Promise<void> {
-  const { file, guessed } = await targetFile(dir, to);
-  const original = await readFile(file, 'utf8');
-  let text = original;
+  const target = await targetFile(dir, to);
+  const guessed = target.guessed;
+  // Edit the real file, not a symlink to it (rename would replace the link).
+  const file = await realpath(target.file);
+  let text: string;
+  try {
+    // Refuse bytes that are not UTF-8 rather than write back replacement characters.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(await readFile(file));
+  } catch {
+    throw new UsageError(`${shown(file)} is not valid UTF-8 text; nothing was changed`, 'save it as UTF-8 in your editor, then add the source again');
+  }
   const added: AddedSource[] = [];
   for (const url of urls) {
     try {

@@ -259,6 +259,12 @@ describe('npm run new -- --source <url>', () => {
     expect(ran.stderr).toContain('→ cite it as [@second]');
     expect(await readFile(join(dir, 'odd.mdx'), 'utf8')).toBe(ODD);
     expect(await readdir(dir)).toEqual(['odd.mdx']);
+    const latin1 = Buffer.concat([Buffer.from(ODD.replace('Body with', 'Caf')), Buffer.from([0xe9]), Buffer.from(' body\n')]);
+    await writeFile(join(dir, 'latin1.mdx'), latin1);
+    const notUtf8 = await newCli(['--source', 'https://new.example/a', '--to', 'latin1'], dir);
+    expect(notUtf8.code).toBe(1);
+    expect(notUtf8.stderr).toContain('is not valid UTF-8 text; nothing was changed');
+    expect(await readFile(join(dir, 'latin1.mdx'))).toEqual(latin1);
     const missing = await newCli(['--source', 'https://new.example/a', '--to', 'nope'], dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.mdx does not exist/);
