@@ -18,14 +18,16 @@ export interface Ran {
 /** Run a command with the project's Node first on PATH; `input` goes to stdin. */
 export function exec(command: string, args: string[], { cwd = ROOT, env = {} as NodeJS.ProcessEnv, input = '' } = {}): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: childEnv(env), stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+    // A command may exit without reading its input; that is not an error here.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
   });
 }
 

@@ -3,6 +3,7 @@
  * (`act` cannot be installed here): the same commands, the same env, on
  * fixture content, temporary git repositories and a stand-in for the GitHub CLI.
  */
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -235,15 +236,39 @@ describe('deploy.yml', () => {
   });
 });
 
+/** A local web server: `/alive` answers 200, anything else 404. */
+async function pages(): Promise<{ port: number; close: () => void }> {
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    res.writeHead(req.url === '/alive' ? 200 : 404, { 'content-type': 'text/html' });
+    res.end('<html><body>page</body></html>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port, close: () => server.close() };
+}
+
 describe('with npm run linkrot (from the link-checking issue)', () => {
+  it('linkrot.yml "Check this shard\'s URLs" records the exit status, the Markdown report and the state', async () => {
+    const server = await pages();
+    try {
+      const content = await tempDir('shard-content');
+      await writeFile(join(content, 'a.mdx'), `---\ntitle: "A"\nsummary: "S."\npublished: 2025-11-26\nauthors: [Desk]\nsources:\n  - id: alive\n    title: "Alive"\n    url: http://127.0.0.1:${server.port}/alive\n    publisher: Local\n  - id: gone\n    title: "Gone"\n    url: http://127.0.0.1:${server.port}/gone\n    publisher: Local\n---\n\nA claim [@alive; @gone].\n`);
+      const work = await projectCopy();
+      const state = join(await tempDir('shard-state'), 'state.json');
+      const ran = await runStep(linkrot, 'check', 'linkrot', { SHARD: '1/1', STATE: state, EXPLAINERS_DIR: content, GITHUB_STEP_SUMMARY: join(work, 'summary.md') }, work);
+      expect(ran.code, ran.stdout + ran.stderr).toBe(0);
+      // A dead source on its first check is dead on arrival: exit 1, recorded for the issue, not a failed job.
+      expect(await readFile(join(work, 'out', 'status'), 'utf8')).toBe('1\n');
+      expect(await readFile(join(work, 'out', 'report.md'), 'utf8')).toContain(`127.0.0.1:${server.port}/gone`);
+      expect(() => JSON.parse(readFileSync(join(work, 'out', 'state.json'), 'utf8'))).not.toThrow();
+    } finally {
+      server.close();
+    }
+  }, 120_000);
+
   it('fails a pull request whose new source is dead on arrival, and passes a healthy one', async () => {
-    const { createServer } = await import('node:http');
-    const server = createServer((req, res) => {
-      res.writeHead(req.url === '/alive' ? 200 : 404, { 'content-type': 'text/html' });
-      res.end('<html><body>page</body></html>');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
+    const server = await pages();
+    const { port } = server;
     try {
       const check = async (path: string) => {
         const runner = await tempDir('doa');
