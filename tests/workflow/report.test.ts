@@ -6,7 +6,9 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { ExplainerChange } from '../../src/cli/lib/changes.ts';
 import { frontmatterSlice } from '../../src/cli/lib/frontmatter-text.ts';
+import { escapeMarkdown, formatMarkdown, MAX_REPORT_LENGTH } from '../../src/cli/lib/report-markdown.ts';
 import { explainerTemplate } from '../../src/cli/lib/scaffold.ts';
 import { cli, git, GIT_ENV, npmRun, tempDir } from './helpers.ts';
 
@@ -206,4 +208,41 @@ describe('npm run report', () => {
     expect(gone.code, gone.stderr).toBe(0);
     expect((JSON.parse(gone.stdout) as { changes: JsonChange[] }).changes.every((c) => c.status === 'deleted')).toBe(true);
   }, 60_000);
+});
+
+describe('report Markdown', () => {
+  const change = (i: number, claims: number): ExplainerChange => ({
+    status: 'modified',
+    path: `content/explainers/explainer-number-${i}.mdx`,
+    before: { claims: [], sources: [], coverage: { claims: 10, cited: 10, sources: 2 }, errors: 0, warnings: 0 },
+    after: { claims: [], sources: [], coverage: { claims: 10 + claims, cited: 10 + claims, sources: 2 }, errors: 0, warnings: 0 },
+    claimsAdded: Array.from({ length: claims }, (_, c) => `Claim ${c} of explainer ${i}, long enough to take some room in a comment [@src-${c}].`),
+    claimsRemoved: [],
+    sourcesAdded: [],
+    sourcesRemoved: [],
+    newPublishers: [],
+    examplePlaceholder: false,
+  });
+
+  it('stays under the GitHub comment limit however large the change, saying what it left out', () => {
+    const base = { ref: 'main', commit: 'a'.repeat(40) };
+    for (const [files, claims] of [[5, 400], [300, 20], [3000, 1]] as const) {
+      const md = formatMarkdown(Array.from({ length: files }, (_, i) => change(i, claims)), base);
+      expect(Buffer.byteLength(md), `${files} files`).toBeLessThanOrEqual(MAX_REPORT_LENGTH);
+      expect(md).toContain(`${files} explainers changed`);
+    }
+    const few = formatMarkdown([change(1, 400)], base);
+    expect(few).toContain('- … and 350 more');
+    const many = formatMarkdown(Array.from({ length: 3000 }, (_, i) => change(i, 1)), base);
+    expect(many).toMatch(/… and \d+ more explainers\./);
+    expect(many).toContain('Details left out to fit in a comment: run `npm run report -- --base main`');
+  });
+
+  it('escapes text from explainers: no HTML, no formatting, no mentions', () => {
+    expect(escapeMarkdown('<script>alert(1)</script> *bold* [link](x) @team `code` | pipe')).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\[link\\](x) @<!-- -->team \\`code\\` \\| pipe',
+    );
+    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
+  });
 });

@@ -9,7 +9,7 @@ import type { ExplainerChange, SourceEntry, VersionSummary } from './changes.ts'
 /** First line of the comment; CI finds its earlier comment by it and edits that instead of adding another. */
 export const REPORT_MARKER = '<!-- explainer-report -->';
 
-/** GitHub refuses comments over 65,536 characters; stay well under. */
+/** GitHub refuses comments over 65,536 characters; stay well under (counted in UTF-8 bytes, which is stricter). */
 export const MAX_REPORT_LENGTH = 60_000;
 
 /** Where the comparison started. */
@@ -28,7 +28,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     // A leading # - + = or "1." would start a heading or a list.
-    .replace(/^([#+\-=]|\d+[.)])/, '\\$1')
+    .replace(/^[#+\-=]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
     // An empty HTML comment between @ and the name stops GitHub from linking a user or team.
     .replace(/@/g, '@<!-- -->');
 }
@@ -97,7 +98,7 @@ function section(c: ExplainerChange, limit: number): string[] {
   return out;
 }
 
-function render(changes: ExplainerChange[], base: ReportBase, limit: number): string {
+function render(changes: ExplainerChange[], base: ReportBase, limit: number, sections = true, rows = changes.length): string {
   const out = [REPORT_MARKER, `## Explainer changes since ${code(base.ref)} (${code(base.commit.slice(0, 7))})`, ''];
   if (changes.length === 0) {
     out.push('No explainer changed.');
@@ -106,25 +107,37 @@ function render(changes: ExplainerChange[], base: ReportBase, limit: number): st
   const counts = ['added', 'modified', 'renamed', 'deleted'].map((s) => [s, changes.filter((c) => c.status === s).length] as const).filter(([, n]) => n);
   out.push(`${changes.length} explainer${changes.length === 1 ? '' : 's'} changed: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}.`, '');
   out.push('| Explainer | Change | Claims | Coverage before → after | Sources | Check |', '| --- | --- | --- | --- | --- | --- |');
-  for (const c of changes) {
+  for (const c of changes.slice(0, rows)) {
     out.push(`| ${code(c.path)} | ${c.status} | +${c.claimsAdded.length} −${c.claimsRemoved.length} | ${coverage(c.before)} → ${coverage(c.after)} | +${c.sourcesAdded.length} −${c.sourcesRemoved.length} | ${checkCell(c.after)} |`);
   }
   out.push('');
+  if (rows < changes.length) out.push(`… and ${changes.length - rows} more explainers.`, '');
   const placeholders = changes.filter((c) => c.examplePlaceholder).length;
   if (placeholders) out.push(`⚠️ ${placeholders} explainer${placeholders === 1 ? ' still has' : 's still have'} the example source from ${code('npm run new')}.`, '');
-  for (const c of changes) out.push(...section(c, limit));
+  if (sections) for (const c of changes) out.push(...section(c, limit));
+  else out.push(`Details left out to fit in a comment: run ${code(`npm run report -- --base ${base.ref}`)} for everything.`);
   return out.join('\n').trimEnd();
 }
 
+const fits = (text: string) => Buffer.byteLength(text) <= MAX_REPORT_LENGTH;
+
 /**
- * The report in Markdown. Long lists are cut to stay under GitHub's comment
- * size limit, and if that is not enough the claim texts are left out.
+ * The report in Markdown. To stay under GitHub's comment size limit, long
+ * lists are cut first, then claim texts left out, then the per-explainer
+ * details, and last the table's rows.
  */
 export function formatMarkdown(changes: ExplainerChange[], base: ReportBase): string {
   for (const limit of [50, 10, 0]) {
     const text = render(changes, base, limit);
-    if (text.length <= MAX_REPORT_LENGTH) return text;
+    if (fits(text)) return text;
   }
-  const text = render(changes, base, 0);
-  return `${text.slice(0, MAX_REPORT_LENGTH)}\n\n… (cut: run \`npm run report -- --base ${base.ref}\` for everything)`;
+  const table = render(changes, base, 0, false);
+  if (fits(table)) return table;
+  let rows = changes.length;
+  let text = table;
+  while (rows > 0 && !fits(text)) {
+    rows = Math.floor(rows * 0.8);
+    text = render(changes, base, 0, false, rows);
+  }
+  return text;
 }
