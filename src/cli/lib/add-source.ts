@@ -121,9 +121,9 @@ export function addSource(text: string, rawUrl: string): AddedSource {
       `${pad}publisher: ${scalar(publisher)} # who published it, e.g. Reuters`,
     ].join(eol) + eol;
   };
-  const insert = (offset: number, lines: string, remove = 0) => {
+  const insert = (offset: number, lines: string) => {
     const at = slice.start + offset;
-    return { text: text.slice(0, at) + lines + text.slice(at + remove), id, publisher, line: text.slice(0, at).split('\n').length };
+    return { text: text.slice(0, at) + lines + text.slice(at), id, publisher, line: text.slice(0, at).split('\n').length };
   };
 
   if (!pair) {
