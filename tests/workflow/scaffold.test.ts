@@ -12,6 +12,7 @@ import { explainerSchema } from '../../src/schema/explainer.ts';
 import { addSource, AddSourceError, sourceIdFromUrl } from '../../src/cli/lib/add-source.ts';
 import { frontmatterSlice } from '../../src/cli/lib/frontmatter-text.ts';
 import { explainerTemplate, localDate, slugify, slugProblem } from '../../src/cli/lib/scaffold.ts';
+import { buildSite } from '../helpers/site.ts';
 import { cli, npmRun, tempDir } from './helpers.ts';
 
 const newCli = (args: string[], dir: string) => cli('new', args, { EXPLAINERS_DIR: dir });
@@ -78,6 +79,18 @@ describe('npm run new -- "Title"', () => {
     expect(check.code, check.stdout).toBe(0);
     expect(check.stdout).toContain('0 errors, 0 warnings');
   }, 60_000);
+
+  it('builds into a published page with numbered citations and the Analysis box', async () => {
+    const dir = await tempDir('new-build');
+    expect((await newCli(['Geneva talks: what was agreed'], dir)).code).toBe(0);
+    const build = await buildSite(dir);
+    expect(build.ok, build.output).toBe(true);
+    const html = await readFile(join(build.outDir, 'explainers', 'geneva-talks-what-was-agreed', 'index.html'), 'utf8');
+    expect(html).toContain('Geneva talks: what was agreed');
+    expect(html.match(/class="cite-link"/g)?.length).toBe(5);
+    expect(html).toContain('aria-label="Analysis"');
+    expect(html).not.toContain('[@');
+  }, 180_000);
 
   it('never overwrites an existing explainer, even one whose name differs only by case', async () => {
     const dir = await tempDir('overwrite');
