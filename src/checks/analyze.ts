@@ -107,7 +107,23 @@ export function summarize(tree: Root, source: string): BodySummary {
   };
   scan(tree);
 
-  const hasCitation = (ranges: Array<[number, number]>) => citedOffsets.some((o) => ranges.some(([s, e]) => o >= s && o < e));
+  // Offsets are collected in document order, so a binary search answers "any citation in [s, e)?".
+  citedOffsets.sort((a, b) => a - b);
+  const firstAtOrAfter = (value: number) => {
+    let lo = 0;
+    let hi = citedOffsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (citedOffsets[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const hasCitation = (ranges: Array<[number, number]>) =>
+    ranges.some(([s, e]) => {
+      const i = firstAtOrAfter(s);
+      return i < citedOffsets.length && citedOffsets[i]! < e;
+    });
   const claim = (kind: ClaimBlock['kind'], node: Nodes, ranges: Array<[number, number]>, run?: TextRun) => {
     if (!ranges.some(([s, e]) => /[\p{L}\p{N}]/u.test(plain(source.slice(s, e))))) return;
     summary.claims.push({ kind, place: place(start(node)), ranges, cited: hasCitation(ranges), run });

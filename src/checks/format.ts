@@ -2,7 +2,7 @@
  * Check reports for people (compiler-style text grouped by file), for tools
  * (JSON) and for GitHub Actions (workflow-command annotations).
  */
-import type { VFileMessage } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import { severityOf } from './report.ts';
 import type { CheckResult } from './run.ts';
 import type { Override } from './config.ts';

@@ -2,7 +2,7 @@
  * Frontmatter validation with positions: Zod issues become readable
  * messages at the YAML line of the offending field.
  */
-import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { explainerSchema, sourceSchema, type Explainer } from '../schema/explainer.ts';
 import type { Article } from './article.ts';
 import { closest } from './suggest.ts';
@@ -40,38 +40,45 @@ type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string
 const SOURCE_FIELDS = Object.keys(sourceSchema.shape);
 const TOP_FIELDS = Object.keys(explainerSchema.shape);
 
-/** Validate frontmatter against the schema and locate every source. */
+/** Validate frontmatter against the schema and locate every source (positions computed on demand). */
 export function readFrontmatter(article: Article): Frontmatter {
   const result: Frontmatter = { sources: [], problems: [] };
   const yaml = article.yaml;
   if (!yaml) return result;
-  const at = (node: YamlNode | null | undefined, fallback: Place): Place => (node?.range ? yaml.place(node.range[0]) : fallback);
-  const top: Place = yaml.place(0);
+  const top = (): Place => yaml().place(0);
+  const at = (node: YamlNode | null | undefined, fallback: () => Place): Place => (node?.range ? yaml().place(node.range[0]) : fallback());
   const nodeAt = (path: PropertyKey[]): YamlNode | undefined => {
     for (let i = path.length; i >= 0; i--) {
-      const node = yaml.doc.getIn(path.slice(0, i) as unknown[], true) as YamlNode | undefined;
+      const node = yaml().doc.getIn(path.slice(0, i) as unknown[], true) as YamlNode | undefined;
       if (node && typeof node === 'object' && 'range' in node) return node;
     }
     return undefined;
   };
 
-  const seq = yaml.doc.get('sources', true);
-  if (isSeq(seq)) {
-    seq.items.forEach((item, index) => {
-      const place = at(item as YamlNode, top);
-      const field = (name: string) => (isMap(item) ? (item.get(name, true) as YamlNode | undefined) : undefined);
-      const value = (name: string) => {
-        const node = field(name);
-        return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  const raw = (article.frontmatter as { sources?: unknown } | undefined)?.sources;
+  if (Array.isArray(raw)) {
+    raw.forEach((item: unknown, index) => {
+      const fields = item && typeof item === 'object' ? (item as Record<string, unknown>) : {};
+      const itemNode = () => nodeAt(['sources', index]);
+      const place = () => at(itemNode(), top);
+      const fieldPlace = (name: string) => {
+        const node = itemNode();
+        return at(isMap(node) ? (node.get(name, true) as YamlNode | undefined) : undefined, place);
       };
       result.sources.push({
         index,
-        id: value('id'),
-        url: value('url'),
-        place,
-        idPlace: at(field('id'), place),
-        urlPlace: at(field('url'), place),
-        fieldPlace: (name) => at(field(name), place),
+        id: typeof fields.id === 'string' ? fields.id : undefined,
+        url: typeof fields.url === 'string' ? fields.url : undefined,
+        get place() {
+          return place();
+        },
+        get idPlace() {
+          return fieldPlace('id');
+        },
+        get urlPlace() {
+          return fieldPlace('url');
+        },
+        fieldPlace,
       });
     });
   }
@@ -82,7 +89,7 @@ export function readFrontmatter(article: Article): Frontmatter {
     return result;
   }
   for (const issue of parsed.error.issues as Issue[]) {
-    result.problems.push(describe(issue, result.sources, { path: (path) => at(nodeAt(path), top), offset: yaml.place, node: nodeAt }));
+    result.problems.push(describe(issue, result.sources, { path: (path) => at(nodeAt(path), top), offset: (o) => yaml().place(o), node: nodeAt }));
   }
   return result;
 }
@@ -94,7 +101,18 @@ interface Locator {
   node: (path: PropertyKey[]) => YamlNode | undefined;
 }
 
+const KIND: Record<string, string> = { array: 'a list', object: 'a group of fields', string: 'text', number: 'a number', boolean: 'true or false', date: 'a date' };
+
+/** Zod's default wording ("Invalid input: expected array, received undefined") in plain words. */
+export function plainWords(message: string): string {
+  const typed = /expected (\w+), received (\w+)/.exec(message);
+  if (!typed) return message;
+  if (typed[2] === 'undefined') return 'is required';
+  return `must be ${KIND[typed[1]!] ?? typed[1]}, not ${KIND[typed[2]!] ?? typed[2]}`;
+}
+
 function describe(issue: Issue, sources: SourceRef[], locate: Locator): FieldProblem {
+  issue = { ...issue, message: plainWords(issue.message) };
   const [head, index, field] = issue.path;
   const inSource = head === 'sources' && typeof index === 'number';
   const ruleId = head === 'sources' ? 'invalid-source' : 'invalid-frontmatter';

@@ -9,10 +9,11 @@ import { loadArticle, type Article } from './article.ts';
 import { summarize } from './analyze.ts';
 import { applyOverrides, isRuleId, resolveConfig, type Override, type ResolvedConfig, type RuleId } from './config.ts';
 import { readFrontmatter } from './frontmatter.ts';
-import { report, type Place } from './report.ts';
+import { report } from './report.ts';
 import { RULES } from './rules/index.ts';
 import { closest } from './suggest.ts';
 import siteConfig from '../checks.config.ts';
+import { checkInPool, poolAvailable } from './pool.ts';
 
 /** Rules that compare citations with the frontmatter sources. */
 const SOURCE_RULES = new Set<RuleId>(['unknown-source', 'unused-source', 'duplicate-source', 'invalid-source']);
@@ -53,7 +54,7 @@ export function checkArticle(article: Article, options: CheckOptions = {}): Chec
   for (const problem of frontmatter.problems) {
     if (problem.ruleId === 'invalid-frontmatter') report(file, 'error', problem.ruleId, problem.place, problem.message, problem.hint);
   }
-  const { config, overrides } = articleOverrides(article, site.config, frontmatter.sources[0]?.place);
+  const { config, overrides } = articleOverrides(article, site.config);
   const body = summarize(tree, String(file.value));
   const now = options.now ?? new Date();
   for (const [ruleId, rule] of Object.entries(RULES) as Array<[RuleId, (typeof RULES)[RuleId]]>) {
@@ -79,11 +80,12 @@ export function checkArticle(article: Article, options: CheckOptions = {}): Chec
   };
 }
 
-function articleOverrides(article: Article, base: ResolvedConfig, fallback: Place | undefined) {
+function articleOverrides(article: Article, base: ResolvedConfig) {
   const raw = (article.frontmatter as { checks?: unknown } | undefined)?.checks;
   if (raw === undefined || raw === null || typeof raw !== 'object') return { config: base, overrides: [] };
-  const node = article.yaml?.doc.get('checks', true) as { range?: [number, number] } | undefined;
-  const place = node?.range && article.yaml ? article.yaml.place(node.range[0]) : (fallback ?? { line: 1, column: 1 });
+  const located = article.yaml?.();
+  const node = located?.doc.get('checks', true) as { range?: [number, number] } | undefined;
+  const place = node?.range && located ? located.place(node.range[0]) : { line: 1, column: 1 };
   const result = applyOverrides(base, raw as Record<string, 'off' | 'warning' | 'error'>, 'article');
   for (const name of result.unknown) {
     const suggestion = closest(name, Object.keys(RULES));
@@ -107,6 +109,8 @@ export async function findArticles(paths: string[]): Promise<string[]> {
 
 /** Check many files; paths in messages are relative to `cwd`. */
 export async function checkFiles(files: string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult[]> {
+  // Worker threads use the site config; a custom config runs in-process.
+  if (!options.config && poolAvailable(files.length)) return checkInPool(files, cwd, options.now);
   const site = options.config ? options : { ...options, ...siteChecks(), siteOverrides: siteChecks().overrides };
   return Promise.all(files.map(async (path) => checkArticle(await loadArticle(path, relative(cwd, path)), site)));
 }

@@ -18,7 +18,6 @@ export function normalizeUrl(value: string): string {
   for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
   url.searchParams.sort();
   url.hostname = url.hostname.replace(/^www\./, '');
-  let text = url.toString();
-  if (url.pathname !== '/' && text.endsWith('/') && !url.search) text = text.slice(0, -1);
-  return text;
+  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, '');
+  return url.toString();
 }
