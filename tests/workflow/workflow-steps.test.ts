@@ -3,8 +3,7 @@
  * (`act` cannot be installed here): the same commands, the same env, on
  * fixture content, temporary git repositories and a stand-in for the GitHub CLI.
  */
-import { readFileSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binPath, fixture } from '../helpers/site.ts';
@@ -114,32 +113,6 @@ describe('linkrot.yml', () => {
     expect(JSON.parse(large.shards!)).toEqual(Array.from({ length: Math.ceil(count / 2) }, (_, i) => `${i + 1}/${Math.ceil(count / 2)}`));
   }, 60_000);
 
-  it('"Combine the shards" joins the reports in shard order and is unhealthy when any shard found rot', async () => {
-    const work = await tempDir('combine');
-    const shard = async (n: number, status: number, text: string) => {
-      await mkdir(join(work, 'shards', `linkrot-shard-${n}`), { recursive: true });
-      await writeFile(join(work, 'shards', `linkrot-shard-${n}`, 'status'), `${status}\n`);
-      await writeFile(join(work, 'shards', `linkrot-shard-${n}`, 'report.md'), text);
-    };
-    for (let n = 1; n <= 10; n++) await shard(n, n === 10 ? 1 : 0, `report ${n}\n`);
-    const output = join(work, 'output');
-    const ran = await runStep(linkrot, 'report', 'combine', { COUNT: '25000', GITHUB_OUTPUT: output }, work);
-    expect(ran.code, ran.stderr).toBe(0);
-    const report = await readFile(join(work, 'report.md'), 'utf8');
-    expect([...report.matchAll(/## Part (\d+) of 10\n\nreport (\d+)/g)].map((m) => [m[1], m[2]])).toEqual(Array.from({ length: 10 }, (_, i) => [`${i + 1}`, `${i + 1}`]));
-    expect(report).toContain('25000 cited URLs checked in 10 job(s).');
-    expect(await readFile(output, 'utf8')).toBe('status=unhealthy\nparts=10\n');
-
-    const one = await tempDir('combine-one');
-    await mkdir(join(one, 'shards', 'linkrot-shard-1'), { recursive: true });
-    await writeFile(join(one, 'shards', 'linkrot-shard-1', 'status'), '0\n');
-    await writeFile(join(one, 'shards', 'linkrot-shard-1', 'report.md'), 'all fine\n');
-    const healthy = await runStep(linkrot, 'report', 'combine', { COUNT: '3', GITHUB_OUTPUT: join(one, 'output') }, one);
-    expect(healthy.code).toBe(0);
-    expect(await readFile(join(one, 'report.md'), 'utf8')).toMatch(/^all fine\n/);
-    expect(await readFile(join(one, 'output'), 'utf8')).toBe('status=healthy\nparts=1\n');
-  });
-
   it('keeps the state on its own branch: save, then restore in a fresh clone, never touching the working tree', async () => {
     const work = await tempDir('state');
     await git(work, 'init', '-q', '--bare', 'origin.git');
@@ -236,49 +209,80 @@ describe('deploy.yml', () => {
   });
 });
 
-/** A local web server: `/alive` answers 200, anything else 404. */
-async function pages(): Promise<{ port: number; close: () => void }> {
+/**
+ * A local web server standing in for the cited sites: `/alive` answers 200,
+ * `/wayback` is an empty Wayback-style availability API, anything else 404.
+ */
+async function pages(): Promise<{ port: number; env: NodeJS.ProcessEnv; close: () => void }> {
   const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
+    if (req.url?.startsWith('/wayback')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"archived_snapshots":{}}');
+      return;
+    }
     res.writeHead(req.url === '/alive' ? 200 : 404, { 'content-type': 'text/html' });
     res.end('<html><body>page</body></html>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as { port: number }).port, close: () => server.close() };
+  const { port } = server.address() as { port: number };
+  // No request may leave the machine: archive lookups go to the local stand-in.
+  return { port, env: { LINKROT_ARCHIVE_ENDPOINT: `http://127.0.0.1:${port}/wayback` }, close: () => server.close() };
 }
 
-describe('with npm run linkrot (from the link-checking issue)', () => {
-  it('linkrot.yml "Check this shard\'s URLs" records the exit status, the Markdown report and the state', async () => {
+const explainerCiting = (urls: string[]) =>
+  `---\ntitle: "A"\nsummary: "S."\npublished: 2025-11-26\nauthors: [Desk]\nsources:\n${urls.map((u, i) => `  - id: s${i}\n    title: "Page ${i}"\n    url: ${u}\n    publisher: Local\n`).join('')}---\n\nA claim [${urls.map((_, i) => `@s${i}`).join('; ')}].\n`;
+
+describe('with npm run linkrot', () => {
+  it('linkrot.yml: shard jobs, then the report job merges them into one report, status and state', async () => {
     const server = await pages();
     try {
-      const content = await tempDir('shard-content');
-      await writeFile(join(content, 'a.mdx'), `---\ntitle: "A"\nsummary: "S."\npublished: 2025-11-26\nauthors: [Desk]\nsources:\n  - id: alive\n    title: "Alive"\n    url: http://127.0.0.1:${server.port}/alive\n    publisher: Local\n  - id: gone\n    title: "Gone"\n    url: http://127.0.0.1:${server.port}/gone\n    publisher: Local\n---\n\nA claim [@alive; @gone].\n`);
-      const work = await projectCopy();
-      const state = join(await tempDir('shard-state'), 'state.json');
-      const ran = await runStep(linkrot, 'check', 'linkrot', { SHARD: '1/1', STATE: state, EXPLAINERS_DIR: content, GITHUB_STEP_SUMMARY: join(work, 'summary.md') }, work);
-      expect(ran.code, ran.stdout + ran.stderr).toBe(0);
-      // A dead source on its first check is dead on arrival: exit 1, recorded for the issue, not a failed job.
-      expect(await readFile(join(work, 'out', 'status'), 'utf8')).toBe('1\n');
-      expect(await readFile(join(work, 'out', 'report.md'), 'utf8')).toContain(`127.0.0.1:${server.port}/gone`);
-      expect(() => JSON.parse(readFileSync(join(work, 'out', 'state.json'), 'utf8'))).not.toThrow();
+      const content = await tempDir('rot-content');
+      const report = await projectCopy();
+      const runShards = async () => {
+        for (const shard of ['1/2', '2/2']) {
+          const job = await projectCopy();
+          const ran = await runStep(linkrot, 'check', 'linkrot', { SHARD: shard, STATE: join(job, '.linkrot/state.json'), EXPLAINERS_DIR: content, GITHUB_STEP_SUMMARY: join(job, 'summary.md'), ...server.env }, job);
+          expect(ran.code, ran.stdout + ran.stderr).toBe(0);
+          await cp(join(job, 'out'), join(report, 'shards', `linkrot-shard-${shard[0]}`), { recursive: true });
+        }
+      };
+      const merge = async () => {
+        const output = join(await tempDir('rot-output'), 'output');
+        const ran = await runStep(linkrot, 'report', 'merge', { STATE: join(report, '.linkrot/state.json'), EXPLAINERS_DIR: content, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: join(report, 'summary.md'), ...server.env }, report);
+        expect(ran.code, ran.stdout + ran.stderr).toBe(0);
+        return { status: await readFile(output, 'utf8'), markdown: await readFile(join(report, 'report.md'), 'utf8') };
+      };
+
+      await writeFile(join(content, 'a.mdx'), explainerCiting([`http://127.0.0.1:${server.port}/alive`, `http://127.0.0.1:${server.port}/gone`]));
+      await runShards();
+      const sick = await merge();
+      expect(sick.status).toBe('status=unhealthy\n');
+      expect(sick.markdown).toContain(`127.0.0.1:${server.port}/gone`);
+      expect(JSON.parse(await readFile(join(report, '.linkrot/state.json'), 'utf8'))).toBeTypeOf('object');
+
+      // The writer replaces the dead source: the next run is healthy.
+      await writeFile(join(content, 'a.mdx'), explainerCiting([`http://127.0.0.1:${server.port}/alive`]));
+      await rm(join(report, 'shards'), { recursive: true });
+      await runShards();
+      expect((await merge()).status).toBe('status=healthy\n');
     } finally {
       server.close();
     }
-  }, 120_000);
+  }, 180_000);
 
-  it('fails a pull request whose new source is dead on arrival, and passes a healthy one', async () => {
+  it('ci.yml: fails a pull request whose new source is dead on arrival, and passes a healthy one', async () => {
     const server = await pages();
-    const { port } = server;
     try {
       const check = async (path: string) => {
         const runner = await tempDir('doa');
         await mkdir(join(runner, 'new-sources'));
-        await writeFile(join(runner, 'new-sources', 'pr.mdx'), `---\ntitle: "PR"\nsummary: "S."\npublished: 2025-11-26\nauthors: [Desk]\nsources:\n  - id: new-page\n    title: "New page"\n    url: http://127.0.0.1:${port}${path}\n    publisher: Local\n---\n\nA claim [@new-page].\n`);
-        return runStep(ci, 'pull-request-report', 'Check the new sources are online (dead on arrival)', { RUNNER_TEMP: runner }, await projectCopy());
+        await writeFile(join(runner, 'new-sources', 'pr.mdx'), explainerCiting([`http://127.0.0.1:${server.port}${path}`]));
+        return runStep(ci, 'pull-request-report', 'Check the new sources are online (dead on arrival)', { RUNNER_TEMP: runner, ...server.env });
       };
       const dead = await check('/gone');
       expect(dead.code, dead.stdout + dead.stderr).toBe(1);
-      expect(dead.stdout + dead.stderr).toContain(`127.0.0.1:${port}/gone`);
+      expect(dead.stdout).toMatch(new RegExp(`^::error .*127\\.0\\.0\\.1%3A${server.port}/gone|^::error .*127\\.0\\.0\\.1:${server.port}/gone`, 'm'));
       const alive = await check('/alive');
       expect(alive.code, alive.stdout + alive.stderr).toBe(0);
     } finally {
