@@ -68,8 +68,10 @@ function sourcesOf(article: Article, warnings: string[], file: string): LooseSou
 }
 
 function lineOf(article: Article, path: (string | number)[]): number | undefined {
-  const node = article.yaml?.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-  return node?.range ? article.yaml?.place(node.range[0]).line : undefined;
+  // The located YAML is built lazily by the checker's parser; only ask when needed.
+  const located = article.yaml?.();
+  const node = located?.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  return node?.range ? located?.place(node.range[0]).line : undefined;
 }
 
 function bodyLinks(tree: Root | undefined): { url: string; line?: number }[] {
