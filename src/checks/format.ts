@@ -66,14 +66,15 @@ export function formatText(results: readonly CheckResult[], { coverage = true } 
   }
   const total = totals(results);
   out.push(`${summaryLine(total)} (${plural(results.length, 'explainer')} checked)`);
-  out.push(
-    total.errors > 0
-      ? 'Next: fix the errors above (each line says where and how), then run `npm run check` again.'
-      : total.warnings > 0
-        ? 'No errors. Warnings do not block publishing, but each one is a claim a reader may question.'
-        : 'All claims are sourced.',
-  );
+  out.push(nextLine(total));
   return out.join('\n');
+}
+
+/** The last line of the text report: what the writer does now. */
+export function nextLine({ errors, warnings }: Totals): string {
+  if (errors > 0) return 'Next: fix the errors above (each line says where and how), then run `npm run check` again. The site will not build until they are fixed.';
+  if (warnings > 0) return 'Next: look at each warning above: add a citation in that sentence, or move the site\'s own interpretation into <Analysis>. Warnings do not block publishing.';
+  return 'All claims are sourced. Next: preview with `npm run dev`, then open a pull request.';
 }
 
 /** Machine-readable report. */
