@@ -4,10 +4,23 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCitations } from './src/citations/remark-citations.ts';
+import { citationGate } from './src/integrations/citation-gate.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+
+/** Where the explainers are (tests and benchmarks point this elsewhere). */
+const contentDir = process.env.EXPLAINERS_DIR ?? './content/explainers';
 
 /** The public address of the site, used for canonical URLs and feeds. */
 const site = process.env.SITE_URL ?? 'https://explainers.example.org';
+
+/**
+ * Benchmark switches (never needed for normal use): SKIP_CITATION_CHECK=1 skips
+ * the citation gate (like SKIP_SEARCH_INDEX=1 and SKIP_LINK_CHECK=1 for the others); EXPLAINERS_PROCESSOR=satteri renders with Astro's default
+ * processor, which ignores our remark plugins (a timing baseline only).
+ */
+const checks = process.env.SKIP_CITATION_CHECK !== '1';
+const bareSatteri = process.env.EXPLAINERS_PROCESSOR === 'satteri';
 
 export default defineConfig({
   site,
@@ -18,10 +31,11 @@ export default defineConfig({
     // Astro 7 renders with Sätteri by default, which ignores remark plugins.
     // Our citation plugin and remark-gfm only run under the unified processor.
     // gfm: false because we add the same remark-gfm the checker parses with.
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }),
+    ...(bareSatteri ? {} : { processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }) }),
   },
-  // linkCheck() must stay LAST: it checks the finished output, search index included.
-  integrations: [mdx(), linkCheck()],
+  // Order matters: the gate first (a build with citation errors stops before rendering);
+  // Pagefind indexes the finished pages; linkCheck() stays LAST, checking everything, index included.
+  integrations: [...(checks ? [citationGate({ contentDir })] : []), mdx(), pagefindIntegration(), linkCheck()],
   vite: {
     build: {
       rollupOptions: {

@@ -7,7 +7,6 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { LineCounter, parseDocument } from 'yaml';
 import { loadArticle, type Article } from '../checks/article.ts';
 import { explainerSchema, isHttpUrl } from '../schema/explainer.ts';
 import { normaliseUrl } from './normalise.ts';
@@ -68,21 +67,11 @@ function sourcesOf(article: Article, warnings: string[], file: string): LooseSou
   return Array.isArray(raw) ? raw.filter((item): item is LooseSource => typeof item === 'object' && item !== null) : [];
 }
 
-/**
- * Line numbers of frontmatter fields, from the tree's YAML node (parsed again
- * here, only for positions, so this does not depend on how the checker
- * exposes its own YAML document).
- */
-function frontmatterLines(article: Article): (path: (string | number)[]) => number | undefined {
-  const node = article.tree?.children[0];
-  if (node?.type !== 'yaml' || !node.position) return () => undefined;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(node.value, { lineCounter, uniqueKeys: false });
-  const firstLine = node.position.start.line + 1;
-  return (path) => {
-    const field = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return field?.range ? firstLine + lineCounter.linePos(field.range[0]).line - 1 : undefined;
-  };
+function lineOf(article: Article, path: (string | number)[]): number | undefined {
+  // The located YAML is built lazily by the checker's parser; only ask when needed.
+  const located = article.yaml?.();
+  const node = located?.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  return node?.range ? located?.place(node.range[0]).line : undefined;
 }
 
 function bodyLinks(tree: Root | undefined): { url: string; line?: number }[] {
@@ -129,16 +118,15 @@ export async function collectTargets(contentDir: string, options: { site?: strin
   for (const path of files) {
     const file = relative(cwd, path) || path;
     const article = await loadArticle(path, file);
-    const lineOf = frontmatterLines(article);
     sourcesOf(article, warnings, file).forEach((source, index) => {
       const sourceId = typeof source.id === 'string' ? source.id : undefined;
       const common = { article: file, ...(sourceId ? { sourceId } : {}) };
       const accessed = isoDay(source.accessed);
       const archived = typeof source.archived === 'string' ? source.archived.trim() : undefined;
       const quote = typeof source.quote === 'string' && source.quote.trim() !== '' ? source.quote.trim() : undefined;
-      const urlLine = lineOf(['sources', index, 'url']);
+      const urlLine = lineOf(article, ['sources', index, 'url']);
       add(source.url, { ...common, field: 'url', ...(urlLine ? { line: urlLine } : {}), ...(quote ? { quote } : {}), ...(accessed ? { accessed } : {}), ...(archived ? { archived } : {}) });
-      const archivedLine = lineOf(['sources', index, 'archived']);
+      const archivedLine = lineOf(article, ['sources', index, 'archived']);
       add(source.archived, { ...common, field: 'archived', ...(archivedLine ? { line: archivedLine } : {}) });
     });
     for (const link of bodyLinks(article.tree)) add(link.url, { article: file, field: 'body', ...(link.line ? { line: link.line } : {}) });

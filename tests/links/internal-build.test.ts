@@ -10,7 +10,8 @@ describe('internal link check in the build', () => {
   it('fails on broken internal links, naming the page, the source file, each link and why', async () => {
     const build = await buildSite(fixture('links-broken'));
     expect(build.ok, build.output).toBe(false);
-    expect(build.output).toContain('/explainers/broken-links/ (from tests/fixtures/links-broken/broken-links.mdx)');
+    // The build runs in a throwaway root, so the source path may be shown absolute.
+    expect(build.output).toMatch(/\/explainers\/broken-links\/ \(from (\/.*\/)?tests\/fixtures\/links-broken\/broken-links\.mdx\)/);
     expect(build.output).toMatch(/✗ \/explainers\/missing\/ "the missing explainer": page or file not found \(404\)/);
     // The site's own absolute address is checked against the local build, not the internet.
     expect(build.output).toMatch(/✗ \/explainers\/gone-too\/ "the same by the site address": page or file not found \(404\)/);

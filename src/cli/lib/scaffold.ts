@@ -1,0 +1,139 @@
+/**
+ * `npm run new -- "Title"`: turning a title into a safe file name and a
+ * starter explainer that already passes `npm run check`.
+ */
+import { stringify } from 'yaml';
+
+/**
+ * Slugs a new explainer may not take: names the site or its tools use next to
+ * articles (`index`, `404`, search and listing pages, feeds, build assets),
+ * and names Windows cannot check out (`con`, `nul`…).
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'index', '404', '500', 'search', 'sources', 'topics', 'topic', 'publishers', 'authors', 'tags',
+  'about', 'methodology', 'explainers', 'rss', 'feed', 'sitemap', 'robots', 'favicon', 'pagefind',
+  'assets',
+  'con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`]),
+]);
+
+/** Longest slug `slugify` produces (file names and URLs stay readable). */
+export const MAX_SLUG_LENGTH = 80;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Letters that Unicode normalisation does not reduce to ASCII. */
+const LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i' };
+
+/**
+ * A URL-safe slug from a title: ASCII letters and digits joined by single
+ * hyphens, accents dropped, apostrophes removed ("Europe's" → "europes"),
+ * at most {@link MAX_SLUG_LENGTH} characters cut at a word boundary.
+ * Returns '' when nothing usable is left (e.g. a title in a non-Latin script).
+ */
+export function slugify(title: string): string {
+  const ascii = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ßæœøđðłþı]/g, (c) => LETTERS[c] ?? c)
+    .replace(/&/g, ' and ')
+    .replace(/['’‘`´]/g, '');
+  const slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
+  const boundary = cut.lastIndexOf('-');
+  return (boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
+}
+
+/**
+ * Why a slug cannot be used as an explainer file name, or undefined when it can.
+ * Only lowercase ASCII letters, digits and single inner hyphens pass, so a slug
+ * can never name another folder (`..`, `/`), a hidden file or a reserved page.
+ */
+export function slugProblem(slug: string): string | undefined {
+  if (slug === '') return 'it has no letters or digits that can go in a web address';
+  if (!SLUG.test(slug)) return `"${slug}" may only contain lowercase letters a-z, digits and single hyphens between them`;
+  if (slug.length > 100) return `"${slug}" is longer than 100 characters`;
+  if (RESERVED_SLUGS.has(slug)) return `"${slug}" is reserved for a page or file the site itself uses`;
+  return undefined;
+}
+
+/** Collapse whitespace (including line breaks) in a title; undefined when empty or control characters remain. */
+export function cleanTitle(title: string): string | undefined {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+  if (clean === '' || /[\u0000-\u001f\u007f]/.test(clean)) return undefined;
+  return clean;
+}
+
+/** The placeholder URL of the example source; the pull-request report flags explainers that still have it. */
+export const EXAMPLE_SOURCE_URL = 'https://example.org/replace-with-the-source-url';
+
+/** The id of the example source in a new explainer. */
+export const EXAMPLE_SOURCE_ID = 'example-source';
+
+/** Today's date as YYYY-MM-DD in the writer's time zone. */
+export function localDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** What goes into a new explainer. */
+export interface TemplateOptions {
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+  authors: string[];
+}
+
+/**
+ * The text of a new explainer: valid frontmatter (today's date, no topics yet,
+ * one example source) and a short body that shows the citation syntax and an
+ * `<Analysis>` block. It passes `npm run check` as it is, so the writer starts
+ * from a clean report; the lines to replace say "Replace".
+ */
+export function explainerTemplate({ title, date, authors }: TemplateOptions): string {
+  const q = (s: string) => JSON.stringify(s); // a JSON string is a valid double-quoted YAML scalar
+  const plain = (s: string) => stringify(s).trimEnd(); // plain when YAML reads it back unchanged, else quoted
+  return `---
+title: ${q(title)}
+summary: "Replace with one or two sentences that say what this explainer answers. Readers see them under the headline and in lists."
+published: ${date}
+authors:
+${authors.map((a) => `  - ${plain(a)}`).join('\n')}
+topics: []
+sources:
+  # One entry per page you cite. Add more with: npm run new -- --source <url>
+  - id: ${EXAMPLE_SOURCE_ID}
+    title: "Replace with the headline of the page you cite"
+    url: ${EXAMPLE_SOURCE_URL}
+    publisher: Replace with who published it
+    type: news # primary, official, news, analysis or reference
+---
+
+Start with the most important fact and cite its source right after it, before the full stop [@${EXAMPLE_SOURCE_ID}].
+
+## A heading for the first part
+
+Every paragraph needs a citation [@${EXAMPLE_SOURCE_ID}]. Several sources go in one pair of brackets separated by semicolons, and a page or section goes after a comma [@${EXAMPLE_SOURCE_ID}, p. 4].
+
+- Each list item needs its own citation [@${EXAMPLE_SOURCE_ID}].
+- So does each table row [@${EXAMPLE_SOURCE_ID}].
+
+<Analysis>
+This box holds the site's own interpretation of the facts above. It needs no citation, and readers see it labelled as analysis. Delete it if you have none.
+</Analysis>
+`;
+}
+
+/** The steps printed after a new explainer is created. */
+export function nextSteps(file: string, slug: string): string {
+  return `Next steps:
+  1. Open ${file} and replace every line that says "Replace": the summary and the example source.
+  2. Add each page you cite:  npm run new -- --source https://… --to ${slug}
+     then cite it in the text: [@id] for one source, [@a; @b] for several, [@id, p. 4] with a page.
+  3. Delete the example paragraphs and the example source once nothing cites it.
+  4. Check it:   npm run check -- ${file}
+  5. Preview it: npm run dev, then open http://localhost:4321/explainers/${slug}/
+  6. Commit on a branch and open a pull request: CI checks the citations and links and posts a summary.`;
+}
