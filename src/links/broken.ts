@@ -64,6 +64,11 @@ export function toBrokenLinks(results: readonly CheckedLink[], origin: string): 
     seen.add(key);
     broken.push({ page, link, reason: reasonOf(result, target, page), ...(result.displayText ? { text: result.displayText } : {}) });
   }
+  return sortBroken(broken);
+}
+
+/** Sort broken links by page, then link (code-point order, so `#x` comes before `/x`). */
+export function sortBroken(broken: BrokenLink[]): BrokenLink[] {
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return broken.sort((a, b) => order(a.page, b.page) || order(a.link, b.link));
 }

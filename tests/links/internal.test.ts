@@ -54,6 +54,15 @@ describe('checkInternalLinks', () => {
     expect(result.broken.map((b) => b.link)).toEqual(['/missing/']);
   }, 30_000);
 
+  it('checks fragments across batches of starting pages', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 7; i++) files[`p${i}/index.html`] = html(`<h2 id="here-${i}">${i}</h2><a href="/p${(i + 1) % 7}/#here-${(i + 1) % 7}">next</a><a href="/p${(i + 3) % 7}/#gone">gone</a>`);
+    const dir = await site(files);
+    const result = await checkInternalLinks({ dir, batchSize: 2 });
+    expect(result.pages).toBe(7);
+    expect(result.broken.map((b) => `${b.page} ${b.link}`)).toEqual(Array.from({ length: 7 }, (_, i) => `/p${i}/ /p${(i + 3) % 7}/#gone`));
+  }, 30_000);
+
   it('passes an empty build folder', async () => {
     const dir = await site({ 'robots.txt': 'User-agent: *' });
     expect(await checkInternalLinks({ dir })).toMatchObject({ broken: [], pages: 0 });
