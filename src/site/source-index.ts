@@ -81,19 +81,21 @@ export function buildSourceIndex(entries: readonly IndexableExplainer[]): Indexe
       citedBy,
     });
   }
-  return index.sort((a, b) => byName(a.publisher, b.publisher) || byName(a.title, b.title));
+  return index.sort((a, b) => byName(a.publisherSlug, b.publisherSlug) || byName(a.title, b.title));
 }
 
 /**
  * Sources grouped by publisher; publishers spelt differently but with the
- * same slug ("Reuters", "reuters") are one group. Alphabetical.
+ * same slug ("Reuters", "reuters") are one group, named by the spelling most
+ * citations use. Alphabetical.
  */
 export function groupByPublisher(index: readonly IndexedSource[]): PublisherGroup[] {
   const groups = new Map<string, IndexedSource[]>();
   for (const source of index) groups.set(source.publisherSlug, [...(groups.get(source.publisherSlug) ?? []), source]);
   return [...groups]
     .map(([slug, sources]) => {
-      const name = preferredName(sources.map((s) => s.publisher));
+      // The spelling used by the most citations names the publisher.
+      const name = preferredName(sources.flatMap((s) => s.citedBy.map(() => s.publisher)));
       const explainerCount = new Set(sources.flatMap((s) => s.citedBy.map((c) => c.id))).size;
       return { slug, name, path: publisherPath(name), sources, explainerCount };
     })
