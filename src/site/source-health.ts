@@ -3,16 +3,27 @@
  * read once at build time. The reader is deliberately tolerant: a missing,
  * unreadable or unfamiliar file means "no health shown", never a failed build.
  *
- * Accepted file shapes (JSON):
+ * The link checker's own format (`src/linkrot/state.ts`) is read as written:
+ * `{ version, updated, urls: { "<normalised url>": { lastClass, lastChecked,
+ * lastStatus, finalUrl, newUrl?, problem?, quotes?, archive? } } }`, where
+ * `lastClass` is ok | redirected | dead | transient | unverifiable and
+ * `problem` is rotten | dead-on-arrival. A single `dead` verdict is not shown:
+ * the checker only calls a link gone once it is rotten (dead in several runs
+ * on several days) or dead on arrival, and readers get the same judgement.
+ *
+ * Other accepted file shapes (JSON):
  * - `{ "<url>": Record, ... }` (keyed by URL, other top-level keys ignored),
  * - `{ "urls" | "entries" | "links" | "results" | "sources": { "<url>": Record } }`,
  * - the same containers holding an array of Records that carry their own `url`.
  * A Record may use any of these fields (first one present wins):
  * - status code or word: `lastStatus`, `status`, `statusCode`, `httpStatus`
- * - verdict: `classification`, `state`, `result`, `health`
+ * - verdict: `lastClass`, `classification`, `state`, `result`, `health`; `problem`
  * - when: `lastChecked`, `checkedAt`, `lastCheckedAt`, `checked` (ISO string or epoch ms)
- * - where it ended up: `finalUrl`, `redirectedTo`, `redirectUrl`, `location`
- * - `contentChanged` / `changed` (boolean): the page differs from when it was cited.
+ * - where it ended up: `newUrl`, `finalUrl`, `redirectedTo`, `redirectUrl`, `location`
+ * - `contentChanged` / `changed` (boolean), or a `quotes` entry with status
+ *   `missing`: the page differs from when it was cited
+ * - `archive: { url }`: an archived copy the checker found (used when the
+ *   source has no `archived` of its own).
  */
 import { readFileSync } from 'node:fs';
 import { formatDate } from './format.ts';
@@ -25,6 +36,8 @@ export interface SourceHealth {
   checked?: Date;
   status?: number;
   finalUrl?: string;
+  /** An archived copy suggested by the checker. */
+  archive?: string;
 }
 
 /** Health by normalised source URL. */
@@ -77,8 +90,10 @@ export function healthOf(map: HealthMap, url: string): SourceHealth | undefined 
 export interface HealthNote {
   state: 'ok' | 'changed' | 'broken';
   text: string;
-  /** Point readers at the archived copy (the source has one and the original is not as cited). */
+  /** Point readers at the archived copy (there is one and the original is not as cited). */
   useArchive: boolean;
+  /** The checker's archived copy, to link when the source has none of its own. */
+  archiveUrl?: string;
 }
 
 /**
@@ -89,24 +104,32 @@ export function describeHealth(health: SourceHealth | undefined, hasArchive: boo
   if (!health || health.state === 'unknown') return undefined;
   const when = health.checked ? ` (checked ${formatDate(health.checked)})` : '';
   if (health.state === 'ok') return { state: 'ok', text: `Link working${when}.`, useArchive: false };
-  if (health.state === 'changed') {
-    return { state: 'changed', text: `May have changed since cited${when}.${hasArchive ? ' Compare the archived copy.' : ''}`, useArchive: hasArchive };
-  }
-  return { state: 'broken', text: `Original no longer available${when}.${hasArchive ? ' Read the archived copy.' : ''}`, useArchive: hasArchive };
+  const archiveUrl = hasArchive ? undefined : health.archive;
+  const useArchive = hasArchive || archiveUrl !== undefined;
+  const text = health.state === 'changed'
+    ? `May have changed since cited${when}.${useArchive ? ' Compare the archived copy.' : ''}`
+    : `Original no longer available${when}.${useArchive ? ' Read the archived copy.' : ''}`;
+  return { state: health.state, text, useArchive, ...(archiveUrl ? { archiveUrl } : {}) };
 }
 
 function toHealth(url: string, record: Record<string, unknown>): SourceHealth {
   const rawStatus = pick(record, ['lastStatus', 'status', 'statusCode', 'httpStatus']);
   const status = typeof rawStatus === 'number' ? rawStatus : typeof rawStatus === 'string' && /^\d{3}$/.test(rawStatus) ? Number(rawStatus) : undefined;
-  const verdictRaw = pick(record, ['classification', 'state', 'result', 'health']) ?? (status === undefined ? rawStatus : undefined);
+  const verdictRaw = pick(record, ['lastClass', 'classification', 'state', 'result', 'health']) ?? (status === undefined ? rawStatus : undefined);
   const verdict = typeof verdictRaw === 'string' ? verdictRaw.trim().toLowerCase().replace(/[\s_]+/g, '-') : undefined;
-  const finalRaw = pick(record, ['finalUrl', 'redirectedTo', 'redirectUrl', 'location']);
-  const finalUrl = typeof finalRaw === 'string' && /^https?:\/\//i.test(finalRaw) ? finalRaw : undefined;
-  const changed = pick(record, ['contentChanged', 'changed']) === true;
+  const finalRaw = pick(record, ['newUrl', 'finalUrl', 'redirectedTo', 'redirectUrl', 'location']);
+  const finalUrl = isHttp(finalRaw) ? finalRaw : undefined;
+  const quotes = record.quotes;
+  const quoteMissing = isObject(quotes) && Object.values(quotes).some((q) => isObject(q) && q.status === 'missing');
+  const changed = pick(record, ['contentChanged', 'changed']) === true || quoteMissing;
   const moved = finalUrl !== undefined && normalizeUrl(finalUrl) !== normalizeUrl(url);
+  const archive = isObject(record.archive) && isHttp(record.archive.url) ? record.archive.url : undefined;
 
   let state: SourceHealth['state'] = 'unknown';
-  if (verdict !== undefined && BROKEN.has(verdict)) state = 'broken';
+  if (record.problem === 'rotten' || record.problem === 'dead-on-arrival') state = 'broken';
+  // The checker's own format: one dead run is not yet "gone" (see the file comment).
+  else if ('lastClass' in record && verdict === 'dead') state = 'unknown';
+  else if (verdict !== undefined && BROKEN.has(verdict)) state = 'broken';
   else if (verdict !== undefined && CHANGED.has(verdict)) state = 'changed';
   else if (verdict !== undefined && OK.has(verdict)) state = changed || moved ? 'changed' : 'ok';
   else if (verdict === undefined && status !== undefined) {
@@ -114,7 +137,12 @@ function toHealth(url: string, record: Record<string, unknown>): SourceHealth {
     else if (status >= 300 && status < 400) state = 'changed';
     else if (status >= 200 && status < 300) state = changed || moved ? 'changed' : 'ok';
   }
-  return { state, checked: toDate(pick(record, ['lastChecked', 'checkedAt', 'lastCheckedAt', 'checked'])), status, finalUrl };
+  const checked = toDate(pick(record, ['lastChecked', 'checkedAt', 'lastCheckedAt', 'checked']));
+  return { state, ...(checked ? { checked } : {}), ...(status !== undefined ? { status } : {}), ...(finalUrl ? { finalUrl } : {}), ...(archive ? { archive } : {}) };
+}
+
+function isHttp(value: unknown): value is string {
+  return typeof value === 'string' && /^https?:\/\/[^/]/i.test(value);
 }
 
 function pick(record: Record<string, unknown>, keys: string[]): unknown {

@@ -5,7 +5,9 @@
  */
 
 /** Query parameters that only track clicks and never change the document. */
-const TRACKING = /^(?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ref_src)$/i;
+// A superset of the link checker's list (src/linkrot/normalise.ts), so every key
+// it writes normalises here to the same key as the source URL it came from.
+const TRACKING = /^(?:utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|ref_src)$/i;
 
 /**
  * A comparison key for a source URL: https scheme, lower-case host without

@@ -39,6 +39,19 @@ describe('reader features in the built site', () => {
     ]);
   });
 
+  it('links the archived copy the link checker found, and stays quiet about one-off failures', async () => {
+    const beta = await page(build.outDir, 'explainers/beta-talks');
+    expect(health(beta)).toEqual([
+      'Original no longer available (checked 2 December 2025).',
+      'Original no longer available (checked 1 December 2025). Read the archived copy. Archived copy found by our link check',
+    ]);
+    const suggested = elements(beta, (el) => el.tagName === 'a' && classes(el).includes('source__archived'));
+    expect(suggested.map((el) => [el.properties.href, el.properties.rel])).toEqual([
+      ['https://web.archive.org/web/20251125000000/https://wire.example.com/europe-reply', ['noopener', 'noreferrer']],
+    ]);
+    expect(health(await page(build.outDir, 'explainers/gamma-energy'))).toEqual([]);
+  });
+
   it('has canonical, Open Graph and Twitter card metadata with absolute URLs', () => {
     const canonical = elements(html, (el) => el.tagName === 'link' && String(el.properties.rel) === 'canonical').map((el) => el.properties.href);
     expect(canonical).toEqual([`${SITE_URL}/explainers/alpha-deal/`]);

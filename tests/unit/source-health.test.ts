@@ -6,7 +6,43 @@ import { describeHealth, healthOf, parseHealth, readHealth } from '../../src/sit
 
 const URL_A = 'https://example.org/a';
 
-describe('parseHealth: the shapes the link checker may write', () => {
+describe('parseHealth: the link checker\'s state file (src/linkrot/state.ts)', () => {
+  const record = (fields: Record<string, unknown>) => ({ url: URL_A, firstSeen: '2025-11-01T00:00:00Z', lastChecked: '2025-12-01T10:00:00Z', lastReason: '', finalUrl: URL_A, consecutiveFailures: 0, failingDays: [], history: [], ...fields });
+  const of = (fields: Record<string, unknown>) => healthOf(parseHealth({ version: 1, updated: '2025-12-01T10:00:00Z', urls: { [URL_A]: record(fields) } }), URL_A);
+
+  it('maps its classes and problems to what readers are told', () => {
+    expect(of({ lastClass: 'ok', lastStatus: 200 })).toEqual({ state: 'ok', checked: new Date('2025-12-01T10:00:00Z'), status: 200, finalUrl: URL_A });
+    expect(of({ lastClass: 'redirected', lastStatus: 301, newUrl: 'https://example.org/moved' })).toMatchObject({ state: 'changed', finalUrl: 'https://example.org/moved' });
+    expect(of({ lastClass: 'dead', lastStatus: 404, problem: 'rotten' })?.state).toBe('broken');
+    expect(of({ lastClass: 'dead', lastStatus: 404, problem: 'dead-on-arrival' })?.state).toBe('broken');
+    expect(of({ lastClass: 'transient' })?.state).toBe('unknown');
+    expect(of({ lastClass: 'unverifiable', lastStatus: 403 })?.state).toBe('unknown');
+  });
+
+  it('does not call a link gone after a single dead run', () => {
+    expect(of({ lastClass: 'dead', lastStatus: 404, consecutiveFailures: 1 })?.state).toBe('unknown');
+  });
+
+  it('treats a quote no longer found on the page as "may have changed"', () => {
+    expect(of({ lastClass: 'ok', lastStatus: 200, quotes: { 'A quote': { status: 'missing' } } })?.state).toBe('changed');
+    expect(of({ lastClass: 'ok', lastStatus: 200, quotes: { 'A quote': { status: 'found' } } })?.state).toBe('ok');
+  });
+
+  it('carries the archived copy the checker found', () => {
+    const health = of({ lastClass: 'dead', problem: 'rotten', archive: { url: 'https://web.archive.org/web/2025/https://example.org/a', timestamp: '2025' } });
+    expect(health?.archive).toBe('https://web.archive.org/web/2025/https://example.org/a');
+    expect(describeHealth(health, false)).toMatchObject({ useArchive: true, archiveUrl: 'https://web.archive.org/web/2025/https://example.org/a' });
+    // The writer's own archived copy wins: no second link.
+    expect(describeHealth(health, true)?.archiveUrl).toBeUndefined();
+  });
+
+  it('finds records for source URLs spelt differently from the checker\'s keys', () => {
+    const map = parseHealth({ urls: { 'https://www.example.org/Report/?id=2': { lastClass: 'ok', lastChecked: '2025-12-01T10:00:00Z' } } });
+    expect(healthOf(map, 'http://example.org/Report?id=2&utm_campaign_id=5#top')?.state).toBe('ok');
+  });
+});
+
+describe('parseHealth: other shapes a link checker may write', () => {
   it('reads a file keyed by URL, ignoring non-URL keys', () => {
     const map = parseHealth({
       version: 1,
