@@ -5,9 +5,22 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCitations } from './src/citations/remark-citations.ts';
+import { citationGate } from './src/integrations/citation-gate.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
+
+/** Where the explainers are (tests and benchmarks point this elsewhere). */
+const contentDir = process.env.EXPLAINERS_DIR ?? './content/explainers';
 
 /** The public address of the site, used for canonical URLs and feeds. */
 const site = process.env.SITE_URL ?? 'https://explainers.example.org';
+
+/**
+ * Benchmark switches (never needed for normal use): SKIP_CITATION_CHECK=1 skips
+ * the citation gate (like SKIP_SEARCH_INDEX=1 and SKIP_LINK_CHECK=1 for the others); EXPLAINERS_PROCESSOR=satteri renders with Astro's default
+ * processor, which ignores our remark plugins (a timing baseline only).
+ */
+const checks = process.env.SKIP_CITATION_CHECK !== '1';
+const bareSatteri = process.env.EXPLAINERS_PROCESSOR === 'satteri';
 
 export default defineConfig({
   site,
@@ -18,11 +31,18 @@ export default defineConfig({
     // Astro 7 renders with Sätteri by default, which ignores remark plugins.
     // Our citation plugin and remark-gfm only run under the unified processor.
     // gfm: false because we add the same remark-gfm the checker parses with.
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }),
+    ...(bareSatteri ? {} : { processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }) }),
     // Shiki colours code with inline style attributes, which the CSP forbids.
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
+  // The gate comes first: a build with citation errors stops before rendering.
+  // linkCheck() must stay LAST: it checks the finished output, search index included.
+  integrations: [
+    ...(checks ? [citationGate({ contentDir })] : []),
+    mdx(),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+    linkCheck(),
+  ],
   // A strict CSP as a <meta> on every page: Astro adds hashes for its own
   // styles and scripts; nothing else may run, load or frame.
   security: {

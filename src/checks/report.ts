@@ -2,7 +2,8 @@
  * The one way checks report problems: a vfile message with position,
  * ruleId, source and a fix hint, so every entry point prints the same thing.
  */
-import type { VFile, VFileMessage } from 'vfile';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 
 /** A 1-based line and column in the explainer file. */
 export interface Place {

@@ -80,7 +80,7 @@ export function parseCitations(text: string): ParsedCitations {
 
   STRAY_CLOSE.lastIndex = 0;
   for (let match = STRAY_CLOSE.exec(text); match; match = STRAY_CLOSE.exec(text)) {
-    const at = match.index + match[1].length;
+    const at = match.index + (match[1] ?? '').length;
     if (covered.some(([s, e]) => at >= s && at < e)) continue;
     problems.push({
       message: `Citation \`@${match[2]}]\` has no opening bracket`,

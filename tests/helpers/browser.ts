@@ -2,8 +2,13 @@
  * Headless Chromium for browser tests, from Debian's package (never downloaded).
  * In CI a missing browser fails the run; locally the tests are reported as not run.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+
+/** Where skipped browser tests leave their reason for the summary reporter. */
+export const SKIP_NOTE = join(tmpdir(), 'explainers-browser-tests-not-run.txt');
 
 /** Where Debian installs Chromium; CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,6 +19,7 @@ export function browserUnavailable(): string | undefined {
   const reason = `no Chromium at ${CHROMIUM_PATH} (install it: apt-get install -y chromium)`;
   if (process.env.CI) throw new Error(`Browser tests must run in CI, but there is ${reason}.`);
   console.warn(`\n*** BROWSER TESTS NOT RUN: ${reason} ***\n`);
+  writeFileSync(SKIP_NOTE, reason);
   return reason;
 }
 

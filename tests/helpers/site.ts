@@ -3,7 +3,7 @@
  * in a child process, into a temporary output folder.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -19,12 +19,43 @@ export interface BuildResult {
   outDir: string;
 }
 
+/**
+ * The environment for child processes: ours minus what Vitest sets
+ * (NODE_ENV=test, VITEST…), which changes how Astro behaves.
+ */
+export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST') || key === 'MODE') continue;
+    env[key] = value;
+  }
+  return { ...env, PATH: binPath(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...extra };
+}
+
+/** PATH with the project's Node 24 first, so children never fall back to the machine's Node 20. */
+export function binPath(): string {
+  return `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`;
+}
+
+/**
+ * A throwaway project root that links to the real site code. Astro keeps
+ * per-root state in `.astro/` (content modules, the dev data store), so
+ * builds that run in parallel each need their own root.
+ */
+export async function isolatedRoot(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'explainers-root-'));
+  for (const name of ['astro.config.mjs', 'src', 'public', 'package.json', 'tsconfig.json', 'node_modules']) {
+    await symlink(join(ROOT, name), join(root, name));
+  }
+  return root;
+}
+
 /** Run a package.json-free command from node_modules/.bin with the repo as cwd. */
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<{ code: number | null; output: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+      env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -40,13 +71,13 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
  * Extra env (e.g. to skip the search index) is passed through.
  */
 export async function buildSite(contentDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
-  const work = await mkdtemp(join(tmpdir(), 'explainers-build-'));
+  const work = await isolatedRoot();
   const outDir = join(work, 'dist');
   const { code, output } = await run(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
     EXPLAINERS_DIR: resolve(contentDir),
     ASTRO_CACHE_DIR: join(work, 'cache'),
     ...env,
-  });
+  }, work);
   return { ok: code === 0, code, output, outDir };
 }
 

@@ -24,6 +24,7 @@ describe('fixture site build', () => {
       { number: '1', source: 'beta', id: 'cite-beta-2' },
       { number: '2', source: 'alpha', id: 'cite-alpha-2' },
       { number: '3', source: 'gamma', id: 'cite-gamma-1' },
+      { number: '3', source: 'gamma', id: 'cite-gamma-2' },
     ]);
   });
 
@@ -32,7 +33,7 @@ describe('fixture site build', () => {
     expect(labels).toContain('Source 1: Beta analysis, p. 4');
     expect(labels).toContain('Source 2: Alpha <b>bold</b> "report", ch. 2');
     const groups = elements(html, (el) => el.tagName === 'sup' && classes(el).includes('cite')).map(text);
-    expect(groups).toEqual(['[1]', '[2, 1]', '[2]', '[3]']);
+    expect(groups).toEqual(['[1]', '[2, 1]', '[2]', '[3]', '[3]']);
   });
 
   it('lists sources in marker order, each linking back to every citation', () => {

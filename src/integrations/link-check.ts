@@ -1,0 +1,75 @@
+/**
+ * Astro integration: after every build, check every internal link, asset and
+ * `#fragment` of the built site, offline, and fail the build on any broken one.
+ *
+ * List it LAST in `integrations` in astro.config.mjs: `astro:build:done`
+ * hooks run in list order, and the check must see the finished output,
+ * including the search index written by the search integration.
+ *
+ * Set `SKIP_LINK_CHECK=1` to skip it (e.g. for benchmarks); it is on by default.
+ */
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { formatBrokenLinks } from '../links/broken.ts';
+import { checkInternalLinks } from '../links/internal.ts';
+
+/** Options for {@link linkCheck}. */
+export interface LinkCheckOptions {
+  /** Folder holding the explainer sources, to name the file behind a broken page. */
+  contentDir?: string;
+}
+
+/** True when the environment asks to skip the check. */
+export function linkCheckSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.SKIP_LINK_CHECK?.trim().toLowerCase();
+  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
+}
+
+/** The built-in internal link check as an Astro integration. */
+export function linkCheck(options: LinkCheckOptions = {}): AstroIntegration {
+  let site: string | undefined;
+  let base = '/';
+  return {
+    name: 'explainers:link-check',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = config.site;
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (linkCheckSkipped()) {
+          logger.warn('Internal link check skipped (SKIP_LINK_CHECK is set).');
+          return;
+        }
+        const started = performance.now();
+        const outDir = fileURLToPath(dir);
+        const result = await checkInternalLinks({ dir: outDir, ...(site ? { site } : {}) });
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        if (result.broken.length === 0) {
+          logger.info(`No broken internal links: ${result.checked} URLs from ${result.pages} pages checked in ${seconds}s.`);
+          return;
+        }
+        const contentDir = resolve(options.contentDir ?? process.env.EXPLAINERS_DIR ?? 'content/explainers');
+        const sourceOf = (page: string): string | undefined => {
+          const slug = new RegExp(`^${base.replace(/\/?$/, '/')}explainers/(.+?)/$`).exec(page)?.[1];
+          const file = slug ? join(contentDir, `${slug}.mdx`) : undefined;
+          if (!file || !existsSync(file)) return undefined;
+          const shown = relative(process.cwd(), file);
+          return shown.startsWith('..') ? file : shown;
+        };
+        for (const line of formatBrokenLinks(result.broken, sourceOf)) logger.error(line);
+        const count = result.broken.length;
+        const error = new AstroError(
+          `Found ${count} broken internal link${count === 1 ? '' : 's'} (listed above).`,
+          'Fix each link, or restore the page or anchor it points to. SKIP_LINK_CHECK=1 skips this check.',
+        );
+        // The list above is the whole story; a stack trace into this file would only distract.
+        error.stack = '';
+        throw error;
+      },
+    },
+  };
+}

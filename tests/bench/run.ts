@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: times every stage of the real pipeline on a synthetic
+ * corpus, next to baselines measured in the same run, and checks the ratio
+ * budgets. Writes bench-results.json. Not part of `npm test`.
+ *
+ *   npm run bench -- [--n 1000] [--seed 1] [--scale] [--keep]
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseMdx } from '../../src/checks/article.ts';
+import { generateCorpus } from './corpus.ts';
+import { measure, seconds, timeIt, type Measurement } from './measure.ts';
+import { isolatedRoot, ROOT } from '../helpers/site.ts';
+import { machine, printTable, type Row } from './report.ts';
+
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, scale: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+});
+const n = Number(values.n);
+const seed = Number(values.seed);
+const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+const OFF = { SKIP_CITATION_CHECK: '1', SKIP_SEARCH_INDEX: '1', SKIP_LINK_CHECK: '1' };
+
+/** One `astro build` of `dir` in a fresh root and cache. */
+async function build(dir: string, env: NodeJS.ProcessEnv): Promise<Measurement & { outDir: string }> {
+  const root = await isolatedRoot();
+  const outDir = join(root, 'dist');
+  const result = await measure(bin('astro'), ['build', '--outDir', outDir], { EXPLAINERS_DIR: dir, ASTRO_CACHE_DIR: join(root, 'cache'), ...env }, root);
+  if (result.code !== 0) throw new Error(`Build failed:\n${result.output.slice(-3000)}`);
+  return { ...result, outDir };
+}
+
+/** Stage times the integrations log during a full build. */
+function stages(output: string) {
+  const ms = (re: RegExp, unit = 1) => {
+    const m = re.exec(output);
+    return m ? Number(m[1]) * unit : undefined;
+  };
+  return {
+    check: ms(/explainers checked in (\d+) ms/),
+    search: ms(/Indexed \d+ pages? in ([\d.]+) s/, 1000),
+    links: ms(/checked in ([\d.]+)s\./, 1000),
+  };
+}
+
+async function corpusRun(size: number) {
+  const dir = join(tmpdir(), `bench-corpus-${size}-${seed}`);
+  console.error(`Generating ${size} explainers…`);
+  const files = await generateCorpus({ n: size, seed, dir });
+  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  console.error('Bare parse…');
+  const parse = await timeIt(() => texts.forEach((t) => parseMdx(t)));
+  console.error('npm run check…');
+  const check = await measure(bin('node'), [join(ROOT, 'src/cli/check.ts'), dir, '--format', 'json'], {}, ROOT);
+  console.error('Bare astro build (unified, no checks, no search, no link check)…');
+  const bare = await build(dir, OFF);
+  console.error('Bare astro build with Sätteri…');
+  const satteri = await build(dir, { ...OFF, EXPLAINERS_PROCESSOR: 'satteri' });
+  console.error('Full checked build…');
+  const full = await build(dir, {});
+  console.error('Plain linkinator over the same output…');
+  const linkinator = await measure(bin('linkinator'), [full.outDir, '--recurse', '--silent', '--skip', '^https?://(?!localhost|127\.0\.0\.1)'], {}, ROOT);
+  if (!values.keep) await rm(dir, { recursive: true, force: true });
+  return { size, parse: parse.ms, check, bare, satteri, full, linkinator, stages: stages(full.output) };
+}
+
+const main = await corpusRun(n);
+const scaled = values.scale ? await corpusRun(n * 5) : undefined;
+
+const ratios = {
+  fullVsBare: main.full.ms / main.bare.ms,
+  checkVsParse: main.check.ms / main.parse,
+  bareVsSatteri: main.bare.ms / main.satteri.ms,
+  fullVsSatteri: main.full.ms / main.satteri.ms,
+  scale: scaled ? scaled.full.ms / main.full.ms : undefined,
+};
+const budgets = [
+  { name: 'full build / bare astro build', value: ratios.fullVsBare, limit: 1.25 },
+  { name: 'npm run check / bare parse', value: ratios.checkVsParse, limit: 1.5 },
+  { name: 'peak memory of full build (MB)', value: main.full.peakMb ?? 0, limit: 1536 },
+  ...(ratios.scale !== undefined ? [{ name: `full build ${n * 5} / ${n} (linear: 5)`, value: ratios.scale, limit: 5.5 }] : []),
+];
+
+const rows: Row[] = [
+  ['bare parse (remark-parse + mdx + gfm, 1 thread)', seconds(main.parse), ''],
+  ['npm run check', seconds(main.check.ms), `${ratios.checkVsParse.toFixed(2)}x parse`],
+  ['bare astro build, Sätteri (default processor)', seconds(main.satteri.ms), mem(main.satteri)],
+  ['bare astro build, unified', seconds(main.bare.ms), `${ratios.bareVsSatteri.toFixed(2)}x Sätteri · ${mem(main.bare)}`],
+  ['full checked build (npm run build)', seconds(main.full.ms), `${ratios.fullVsBare.toFixed(2)}x bare · ${mem(main.full)}`],
+  ['  stage: citation check', main.stages.check !== undefined ? seconds(main.stages.check) : 'n/a', ''],
+  ['  stage: Pagefind index', main.stages.search !== undefined ? seconds(main.stages.search) : 'n/a', ''],
+  ['  stage: internal link check', main.stages.links !== undefined ? seconds(main.stages.links) : 'n/a', ''],
+  ['plain `linkinator dist --recurse`', seconds(main.linkinator.ms), mem(main.linkinator)],
+  ...(scaled ? ([[`full checked build, N=${scaled.size}`, seconds(scaled.full.ms), `${ratios.scale!.toFixed(2)}x N=${n}`]] as Row[]) : []),
+];
+printTable(`Benchmark: ${n} explainers (seed ${seed}) on ${machine()}`, rows);
+let over = 0;
+for (const b of budgets) {
+  const ok = b.value <= b.limit;
+  if (!ok) over++;
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${b.name}: ${b.value.toFixed(2)} (budget ${b.limit})`);
+}
+const results = { date: new Date().toISOString(), machine: machine(), n, seed, ms: summaryMs(main), scaled: scaled ? summaryMs(scaled) : undefined, ratios, budgets };
+await writeFile(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nWrote bench-results.json');
+if (over > 0) process.exitCode = 1;
+
+function mem(m: Measurement): string {
+  return m.peakMb ? `${Math.round(m.peakMb)} MB peak` : '';
+}
+
+function summaryMs(r: Awaited<ReturnType<typeof corpusRun>>) {
+  return { parse: r.parse, check: r.check.ms, bare: r.bare.ms, satteri: r.satteri.ms, full: r.full.ms, linkinator: r.linkinator.ms, stages: r.stages, peakMb: { bare: r.bare.peakMb, full: r.full.peakMb } };
+}

@@ -1,0 +1,38 @@
+/**
+ * Fixture-driven rule tests: tests/fixtures/citations/<case>/input.mdx and the
+ * expected messages in expected.txt (`line:col severity ruleId message`).
+ * Run with UPDATE=1 to regenerate expected.txt, then review the diff by eye.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/checks/article.ts';
+import { severityOf } from '../../src/checks/report.ts';
+import { checkArticle } from '../../src/checks/run.ts';
+import { fixture } from '../helpers/site.ts';
+
+/** A fixed "today" so date rules give the same answer every day. */
+export const NOW = new Date('2026-01-15T00:00:00Z');
+
+const root = fixture('citations');
+const cases = readdirSync(root).sort();
+
+describe('citation rule fixtures', () => {
+  it('has a fixture for every rule', () => {
+    const all = cases.flatMap((name) => (existsSync(join(root, name, 'expected.txt')) ? readFileSync(join(root, name, 'expected.txt'), 'utf8') : ''));
+    for (const rule of ['uncited-claim', 'unknown-source', 'unused-source', 'duplicate-source', 'malformed-citation', 'invalid-source', 'uncited-specific', 'empty-analysis']) {
+      expect(all.join('\n'), rule).toContain(` ${rule} `);
+    }
+  });
+
+  it.each(cases)('%s', (name) => {
+    const bytes = readFileSync(join(root, name, 'input.mdx'));
+    const result = checkArticle(parseArticle(`${name}/input.mdx`, bytes), { now: NOW });
+    const actual = result.file.messages.map((m) => `${m.line}:${m.column} ${severityOf(m)} ${m.ruleId} ${m.reason}${m.note ? ` (fix: ${m.note})` : ''}`).join('\n') + '\n';
+    const expectedPath = join(root, name, 'expected.txt');
+    if (process.env.UPDATE || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
+    expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+    // Clean fixtures must produce no message at all.
+    if (name.startsWith('clean-')) expect(actual.trim()).toBe('');
+  });
+});

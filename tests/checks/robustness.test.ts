@@ -1,0 +1,58 @@
+/**
+ * Bad and extreme input never crashes the checker: every case ends in
+ * messages with positions, never an exception.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/checks/article.ts';
+import { severityOf } from '../../src/checks/report.ts';
+import { checkArticle } from '../../src/checks/run.ts';
+import { explainer, rng } from '../bench/corpus.ts';
+
+const check = (text: string | Uint8Array) => checkArticle(parseArticle('x.mdx', text), { now: new Date('2030-01-01') });
+
+describe('robustness', () => {
+  it('checks a 5 MB article and reports its one uncited paragraph with the right line', () => {
+    const base = explainer(1, rng(7));
+    const [head, body] = [base.slice(0, base.indexOf('\n---\n') + 5), base.slice(base.indexOf('\n---\n') + 5)];
+    let text = head;
+    while (text.length < 5_000_000) text += body.replace(/## Section/g, '## Part');
+    const line = text.split('\n').length + 1;
+    text += '\nA closing claim without a source.\n';
+    const { file, coverage } = check(text);
+    const errors = file.messages.filter((m) => severityOf(m) === 'error');
+    expect(errors.map((m) => `${m.line}:${m.ruleId}`)).toEqual([`${line}:uncited-claim`]);
+    expect(coverage!.claims).toBeGreaterThan(1000);
+  });
+
+  it('checks an article with 500 sources and finds the one unused source by position', () => {
+    const sources = Array.from({ length: 500 }, (_, i) => `  - id: s${i}\n    title: Source ${i}\n    url: https://example.org/${i}\n    publisher: P${i % 37}`).join('\n');
+    const cites = Array.from({ length: 499 }, (_, i) => `Claim ${i} [@s${i}].`).join('\n\n');
+    const text = `---\ntitle: Many\nsummary: Many sources.\npublished: 2025-01-01\nauthors: [Desk]\nsources:\n${sources}\n---\n\n${cites}\n`;
+    const { file } = check(text);
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([`${7 + 499 * 4}:9 unused-source Source \`s499\` is never cited`]);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['only whitespace', '\n\n  \n'],
+    ['frontmatter never closed', '---\ntitle: x\n\nText.'],
+    ['frontmatter is a list', '---\n- a\n- b\n---\n\nText [@a].'],
+    ['frontmatter is a string', '---\nhello\n---\n\nText.'],
+    ['sources is a string', '---\ntitle: T\nsummary: S\npublished: 2025-01-01\nauthors: [A]\nsources: nope\n---\n\nText [@a].'],
+    ['a source is a number', '---\ntitle: T\nsummary: S\npublished: 2025-01-01\nauthors: [A]\nsources: [42]\n---\n\nText [@a].'],
+    ['unclosed expression', '---\ntitle: T\n---\n\nText {unclosed'],
+    ['stray closing tag', '---\ntitle: T\n---\n\nText </Analysis>'],
+    ['NUL bytes', '---\ntitle: T\n---\n\nText\u0000 [@a].'],
+    ['CR-only line ends', '---\rtitle: T\r---\r\rText.'],
+    ['invalid UTF-8', new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xc3, 0x28, 0x0a])],
+  ])('gives positioned messages for %s', (_name, input) => {
+    const { file } = check(input);
+    expect(file.messages.length).toBeGreaterThan(0);
+    for (const message of file.messages) {
+      expect(message.line).toBeGreaterThanOrEqual(1);
+      expect(message.column).toBeGreaterThanOrEqual(1);
+      expect(message.ruleId).toBeTruthy();
+      expect(message.reason).not.toMatch(/TypeError|undefined|\[object/);
+    }
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * The pure parts of the link-rot check: URL normalisation, classification
+ * rules, retry timing, quote matching, archive answers, option parsing,
+ * sharding, progress lines, input extraction and the state reader.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAvailability } from '../../src/linkrot/archive.ts';
+import { backoffMs } from '../../src/linkrot/check.ts';
+import { classify, isGoneRedirect, retryAfterMs } from '../../src/linkrot/classify.ts';
+import { collectTargets } from '../../src/linkrot/extract.ts';
+import { describeError, type Probe } from '../../src/linkrot/http.ts';
+import { normaliseUrl } from '../../src/linkrot/normalise.ts';
+import { parseCommand, UsageError } from '../../src/linkrot/options.ts';
+import { createProgress, progressLine } from '../../src/linkrot/progress.ts';
+import { containsQuote, extractText } from '../../src/linkrot/quote.ts';
+import { readLinkrotState } from '../../src/linkrot/read-state.ts';
+import { shardOfHost } from '../../src/linkrot/run.ts';
+import { emptyState, mergeStates, recordVerdict, writeStateAtomic, DEFAULT_POLICY } from '../../src/linkrot/state.ts';
+import { tempDir, writeExplainer } from '../helpers/explainers.ts';
+
+const probe = (p: Partial<Probe>): Probe => ({ method: 'HEAD', hops: [], finalUrl: 'https://a.example/x', ...p });
+
+describe('normaliseUrl', () => {
+  it('gives one spelling per page', () => {
+    expect(normaliseUrl(' HTTPS://Example.ORG:443/a/b?utm_source=x&id=3&fbclid=y#frag ')).toBe('https://example.org/a/b?id=3');
+    expect(normaliseUrl('http://example.org:80/?utm_medium=mail')).toBe('http://example.org/');
+    expect(normaliseUrl('https://example.org/a/')).not.toBe(normaliseUrl('https://example.org/a'));
+    expect(normaliseUrl('mailto:a@example.org')).toBeUndefined();
+    expect(normaliseUrl('/relative')).toBeUndefined();
+  });
+});
+
+describe('classify', () => {
+  it('follows the rules of the issue', () => {
+    const url = 'https://a.example/x';
+    expect(classify(url, probe({ status: 200 })).class).toBe('ok');
+    expect(classify(url, probe({ status: 404 })).class).toBe('dead');
+    expect(classify(url, probe({ status: 410 })).class).toBe('dead');
+    expect(classify(url, probe({ status: 401 })).class).toBe('unverifiable');
+    expect(classify(url, probe({ status: 403 })).class).toBe('unverifiable');
+    expect(classify(url, probe({ status: 999 })).class).toBe('unverifiable');
+    expect(classify(url, probe({ status: 429 }))).toMatchObject({ class: 'unverifiable', retry: true });
+    expect(classify(url, probe({ status: 502 }))).toMatchObject({ class: 'transient', retry: true });
+    expect(classify(url, probe({ status: 503, headers: { 'cf-mitigated': 'challenge' } }))).toMatchObject({ class: 'unverifiable' });
+    expect(classify(url, probe({ error: { code: 'dns', message: 'ENOTFOUND' } }))).toMatchObject({ class: 'dead', reason: 'host not found (ENOTFOUND)' });
+    expect(classify(url, probe({ error: { code: 'timeout', message: 'timed out' } }))).toMatchObject({ class: 'transient', retry: true });
+    expect(classify(url, probe({ error: { code: 'reset', message: 'ECONNRESET' } }))).toMatchObject({ class: 'transient', retry: true });
+  });
+
+  it('reports only permanent moves as redirected, and the address they lead to', () => {
+    const url = 'http://a.example/x';
+    const hop = (status: number, location: string) => ({ url: 'u', status, location });
+    expect(classify(url, probe({ status: 200, hops: [hop(301, 'https://a.example/x'), hop(302, 'https://a.example/login?next=x')], finalUrl: 'https://a.example/login?next=x' })))
+      .toMatchObject({ class: 'redirected', newUrl: 'https://a.example/x' });
+    expect(classify(url, probe({ status: 200, hops: [hop(302, 'https://a.example/y'), hop(301, 'https://a.example/z')], finalUrl: 'https://a.example/z' })).class).toBe('ok');
+  });
+
+  it('recognises redirects that mean "gone"', () => {
+    expect(isGoneRedirect('https://a.example/story', 'https://a.example/')).toBe(true);
+    expect(isGoneRedirect('https://a.example/story', 'https://b.example/')).toBe(true);
+    expect(isGoneRedirect('http://a.example/', 'https://www.a.example/')).toBe(false);
+    expect(isGoneRedirect('https://a.example/story', 'https://a.example/404.html')).toBe(true);
+    expect(isGoneRedirect('https://a.example/story', 'https://a.example/en/page-not-found')).toBe(true);
+    expect(isGoneRedirect('https://a.example/story', 'https://a.example/error?aspxerrorpath=/story')).toBe(true);
+    expect(isGoneRedirect('https://a.example/story', 'https://a.example/news/story')).toBe(false);
+    expect(isGoneRedirect('https://a.example/story', 'https://docs.example/tutorial/errors.html')).toBe(false);
+  });
+
+  it('names network failures', () => {
+    const failed = new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.invalid'), { code: 'ENOTFOUND' }) });
+    expect(describeError(failed, false)).toEqual({ code: 'dns', message: 'getaddrinfo ENOTFOUND nowhere.invalid' });
+    expect(describeError(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) }), false).code).toBe('reset');
+    expect(describeError(new Error('aborted'), true)).toEqual({ code: 'timeout', message: 'timed out' });
+  });
+});
+
+describe('retry timing', () => {
+  it('reads Retry-After in seconds and as a date', () => {
+    const now = Date.parse('2025-11-26T06:00:00Z');
+    expect(retryAfterMs({ 'retry-after': '7' }, now)).toBe(7000);
+    expect(retryAfterMs({ 'retry-after': 'Wed, 26 Nov 2025 06:00:30 GMT' }, now)).toBe(30_000);
+    expect(retryAfterMs({ 'retry-after': 'soon' }, now)).toBeUndefined();
+    expect(retryAfterMs({}, now)).toBeUndefined();
+  });
+
+  it('backs off exponentially with jitter, up to a ceiling', () => {
+    const options = { backoffBaseMs: 1000, backoffMaxMs: 5000 };
+    expect([0, 1, 2, 3].map((n) => backoffMs(n, options, () => 0))).toEqual([500, 1000, 2000, 2500]);
+    expect([0, 1, 2, 3].map((n) => backoffMs(n, options, () => 1))).toEqual([1000, 2000, 4000, 5000]);
+  });
+});
+
+describe('quotes', () => {
+  it('ignores typography, case, whitespace and markup, and allows ellipses', () => {
+    const page = extractText(new TextEncoder().encode('<p>The E3 “kept the structure”&nbsp;but <em>replaced</em>\nthe parts – all of them.</p><script>"kept the structure"</script>'), 'text/html; charset=utf-8') ?? '';
+    expect(containsQuote(page, '"The E3 \'kept the structure\' but replaced the parts - all of them."')).toBe(false);
+    expect(containsQuote(page, 'the e3 "kept the structure" but replaced the parts - all of them.')).toBe(true);
+    expect(containsQuote(page, 'The E3 “kept the structure” […] all of them')).toBe(true);
+    expect(containsQuote(page, 'all of them … The E3')).toBe(false);
+    expect(containsQuote(page, 'rewrote the parts')).toBe(false);
+  });
+
+  it('decodes declared charsets and refuses formats without text', () => {
+    const latin1 = Uint8Array.from([0x43, 0x61, 0x66, 0xe9]);
+    expect(extractText(latin1, 'text/plain; charset=iso-8859-1')).toBe('Café');
+    expect(extractText(Uint8Array.from([0x25, 0x50, 0x44, 0x46]), 'application/pdf')).toBeUndefined();
+  });
+});
+
+describe('archive answers', () => {
+  it('takes an available 2xx snapshot and upgrades it to https', () => {
+    const closest = { available: true, url: 'http://web.archive.org/web/20251119000000/https://a.example/', timestamp: '20251119000000', status: '200' };
+    expect(parseAvailability({ archived_snapshots: { closest } })).toEqual({ url: 'https://web.archive.org/web/20251119000000/https://a.example/', timestamp: '20251119000000' });
+    expect(parseAvailability({ archived_snapshots: { closest: { ...closest, status: '404' } } })).toBeUndefined();
+    expect(parseAvailability({ archived_snapshots: {} })).toBeUndefined();
+    expect(parseAvailability(null)).toBeUndefined();
+  });
+});
+
+describe('options', () => {
+  it('parses flags over defaults', () => {
+    const command = parseCommand(['--shard', '2/4', '--per-host', '3', '--rotten-days', '5', '--no-quotes', '--now', '2025-01-02T00:00:00Z', '--format', 'json'], {});
+    expect(command.kind).toBe('run');
+    if (command.kind !== 'run') return;
+    expect(command.options).toMatchObject({ shard: { index: 2, count: 4 }, perHost: 3, policy: { rottenRuns: 3, rottenDays: 5 }, quotes: false, statePath: '.linkrot/state.json' });
+    expect(command.options.clock().toISOString()).toBe('2025-01-02T00:00:00.000Z');
+    expect(command.format).toBe('json');
+  });
+
+  it('refuses nonsense with a message naming the flag', () => {
+    expect(() => parseCommand(['--per-host', '0'], {})).toThrow(new UsageError('--per-host must be a whole number of at least 1, got "0".'));
+    expect(() => parseCommand(['--now', 'yesterday'], {})).toThrow(/--now must be an ISO date/);
+    expect(() => parseCommand(['--merge', 'a.json', '--shard', '1/2'], {})).toThrow(/do not pass --shard/);
+    expect(() => parseCommand(['--archive-endpoint', 'ftp://x'], {})).toThrow(/--archive-endpoint must be an http/);
+  });
+
+  it('splits hosts into stable shards covering everything', () => {
+    const hosts = Array.from({ length: 200 }, (_, i) => `host-${i}.example`);
+    const shards = hosts.map((h) => shardOfHost(h, 4));
+    expect(new Set(shards)).toEqual(new Set([1, 2, 3, 4]));
+    expect(hosts.map((h) => shardOfHost(h, 4))).toEqual(shards);
+    for (const n of [1, 2, 3, 4]) expect(shards.filter((s) => s === n).length).toBeGreaterThan(25);
+  });
+});
+
+describe('progress', () => {
+  const counts = { ok: 3, redirected: 0, dead: 1, unverifiable: 0, transient: 0 };
+  it('shows checked/total, classes, elapsed and remaining time', () => {
+    expect(progressLine({ checked: 4, total: 10, counts, elapsedMs: 8000 })).toBe('checked 4/10 (ok 3, dead 1), 8s elapsed ~12s left');
+  });
+
+  it('redraws one line on a terminal, prints plain lines elsewhere, nothing when quiet', async () => {
+    const written: string[] = [];
+    const tty = createProgress({ isTTY: true, columns: 200, write: (t) => written.push(t) });
+    tty.update({ checked: 1, total: 2, counts, elapsedMs: 0 });
+    tty.done();
+    expect(written[0]).toMatch(/^\r\u001b\[2Kchecked 1\/2/);
+    expect(written.at(-1)).toMatch(/\n$/);
+    const plain: string[] = [];
+    const ci = createProgress({ isTTY: false, write: (t) => plain.push(t) }, { intervalMs: 30 });
+    ci.update({ checked: 1, total: 2, counts, elapsedMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    ci.done();
+    expect(plain.length).toBeGreaterThanOrEqual(3);
+    expect(plain.every((line) => /^checked 1\/2 .*\n$/.test(line) && !line.includes('\r'))).toBe(true);
+    const none: string[] = [];
+    const quiet = createProgress({ isTTY: true, write: (t) => none.push(t) }, { quiet: true });
+    quiet.update({ checked: 1, total: 2, counts, elapsedMs: 0 });
+    quiet.done();
+    expect(none).toEqual([]);
+  });
+});
+
+describe('collectTargets', () => {
+  it('deduplicates by normalised URL and maps each to articles, source ids and lines', async () => {
+    const dir = await tempDir();
+    await writeExplainer(dir, 'a', [{ id: 'one', url: 'https://news.example/story#top', archived: 'https://web.archive.org/web/1/https://news.example/story', quote: 'Words' }],
+      'See [the story](https://NEWS.example/story?utm_source=x), <a href="https://other.example/page">this</a>, [home](/) and [our page](https://explainers.example.org/explainers/b/).');
+    await writeExplainer(dir, 'b', [{ id: 'two', url: 'https://news.example/story' }]);
+    const { targets, articles } = await collectTargets(dir, { site: 'https://explainers.example.org', cwd: dir });
+    expect(articles).toBe(2);
+    expect(targets.map((t) => t.url).sort()).toEqual(['https://news.example/story', 'https://other.example/page', 'https://web.archive.org/web/1/https://news.example/story']);
+    const story = targets.find((t) => t.url === 'https://news.example/story');
+    expect(story?.citations).toEqual([
+      { article: 'a.mdx', sourceId: 'one', field: 'url', line: 10, written: 'https://news.example/story#top', quote: 'Words', archived: 'https://web.archive.org/web/1/https://news.example/story' },
+      { article: 'a.mdx', field: 'body', line: 18, written: 'https://NEWS.example/story?utm_source=x' },
+      { article: 'b.mdx', sourceId: 'two', field: 'url', line: 10, written: 'https://news.example/story' },
+    ]);
+  });
+});
+
+describe('readLinkrotState', () => {
+  it('answers per URL in any spelling, and undefined when unknown or missing', async () => {
+    const path = join(await tempDir(), 'state.json');
+    expect(await readLinkrotState(path)).toBeUndefined();
+    let state = emptyState(new Date('2025-11-03T00:00:00Z'));
+    const ok = { class: 'ok' as const, status: 200, reason: '200', finalUrl: 'https://a.example/x' };
+    const dead = { class: 'dead' as const, status: 404, reason: 'not found (404)', finalUrl: 'https://a.example/gone' };
+    state.urls['https://a.example/x'] = recordVerdict(undefined, 'https://a.example/x', ok, new Date('2025-11-01T00:00:00Z'), DEFAULT_POLICY);
+    state.urls['https://a.example/gone'] = recordVerdict(undefined, 'https://a.example/gone', dead, new Date('2025-11-01T00:00:00Z'), DEFAULT_POLICY);
+    state = mergeStates([state], new Date('2025-11-03T00:00:00Z'));
+    await writeStateAtomic(path, state);
+    const health = await readLinkrotState(path);
+    expect(health?.updated).toBe('2025-11-03T00:00:00.000Z');
+    expect(health?.get('HTTPS://a.example/x#section')).toEqual({ status: 'ok', lastChecked: '2025-11-01T00:00:00.000Z', lastOk: '2025-11-01T00:00:00.000Z' });
+    expect(health?.get('https://a.example/gone')?.status).toBe('dead-on-arrival');
+    expect(health?.get('https://a.example/never')).toBeUndefined();
+    await writeFile(path, '{');
+    expect(await readLinkrotState(path)).toBeUndefined();
+  });
+});
