@@ -3,7 +3,7 @@
  * in a child process, into a temporary output folder.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -44,7 +44,13 @@ export function binPath(): string {
  */
 export async function isolatedRoot(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'explainers-root-'));
-  for (const name of ['astro.config.mjs', 'src', 'public', 'package.json', 'tsconfig.json', 'node_modules']) {
+  // The site code is copied, not linked: through a symlinked src/, Astro 7.3 files the
+  // <script> and <style> blocks of .astro components under a mangled path and the
+  // build fails ("No cached compile metadata found for …?astro&type=script…").
+  for (const name of ['astro.config.mjs', 'src', 'public']) {
+    await cp(join(ROOT, name), join(root, name), { recursive: true });
+  }
+  for (const name of ['package.json', 'tsconfig.json', 'node_modules']) {
     await symlink(join(ROOT, name), join(root, name));
   }
   return root;
