@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET, formatTable, heaviestByType, measureSite, overBudget, type PageWeight } from '../../src/cli/page-weight.ts';
 import { buildSite, ROOT, run } from '../helpers/site.ts';
+import { generateCorpus } from '../bench/corpus.ts';
 
 describe('page weight of the sample site', () => {
   let pages: PageWeight[];
@@ -46,6 +47,21 @@ describe('page weight of the sample site', () => {
     expect(code).toBe(0);
     expect(output).toMatch(/\| article \(3\) \| \/explainers\//);
   }, 30_000);
+});
+
+describe('page weight of a long article', () => {
+  it('stays within budget with 60 sources and ~1,200 words', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'weight-corpus-'));
+    await generateCorpus({ n: 2, dir, sources: 60 });
+    const build = await buildSite(dir);
+    expect(build.ok, build.output).toBe(true);
+    const pages = await measureSite(build.outDir);
+    const articles = pages.filter((p) => p.type === 'article');
+    expect(articles).toHaveLength(2);
+    console.log(`\n${formatTable(articles)}\n`);
+    expect(Math.min(...articles.map((p) => p.html.raw))).toBeGreaterThan(40_000);
+    expect(overBudget(pages)).toEqual([]);
+  }, 180_000);
 });
 
 describe('page weight measuring', () => {
