@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { remarkCitations } from './src/citations/remark-citations.ts';
 import { citationGate } from './src/integrations/citation-gate.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 /** Where the explainers are (tests and benchmarks point this elsewhere). */
 const contentDir = process.env.EXPLAINERS_DIR ?? './content/explainers';
@@ -35,12 +36,13 @@ export default defineConfig({
     // Shiki colours code with inline style attributes, which the CSP forbids.
     syntaxHighlight: false,
   },
-  // The gate comes first: a build with citation errors stops before rendering.
-  // linkCheck() must stay LAST: it checks the finished output, search index included.
+  // Order matters: the gate first (a build with citation errors stops before rendering);
+  // Pagefind indexes the finished pages; linkCheck() stays LAST, checking everything, index included.
   integrations: [
     ...(checks ? [citationGate({ contentDir })] : []),
     mdx(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+    pagefindIntegration(),
     linkCheck(),
   ],
   // A strict CSP as a <meta> on every page: Astro adds hashes for its own
