@@ -101,6 +101,14 @@ describe.skipIf(browserUnavailable())('site quality', { timeout: 240_000 }, () =
       expect(await page.$eval('meta[http-equiv="content-security-policy"]', (m) => m.getAttribute('content')), path).toMatch(/script-src 'self'/);
       await page.close();
     }
+    if (pages.includes('/search/')) {
+      // Pagefind (WebAssembly, fetched index) must run under the policy too.
+      const search = await context.newPage();
+      await search.goto(`${server.url}/search/?q=draft`);
+      await search.waitForSelector('#search-results li', { timeout: 30_000 });
+      expect(await search.$$eval('#search-results li', (items) => items.length)).toBeGreaterThan(0);
+      await search.close();
+    }
     expect(watch).toEqual({ errors: [], csp: [] });
     // The same watch catches a violation when there is one: the policy is live, not decorative.
     const page = await context.newPage();
