@@ -27,7 +27,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { formatDate } from './format.ts';
-import { normalizeUrl } from './urls.ts';
+import { normalizeUrl } from '../schema/url.ts';
 
 /** What the site tells readers about one source link. */
 export interface SourceHealth {

@@ -6,7 +6,7 @@ import type { Explainer, Source } from '../schema/explainer.ts';
 import { sourceAnchor } from '../citations/remark-citations.ts';
 import { byName, preferredName } from './collect.ts';
 import { articlePath, nameSlug, publisherPath } from './paths.ts';
-import { normalizeUrl } from './urls.ts';
+import { normalizeUrl } from '../schema/url.ts';
 
 /** The least an explainer must have to be indexed. */
 export interface IndexableExplainer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl } from '../../src/site/urls.ts';
+import { normalizeUrl } from '../../src/schema/url.ts';
 import { nameSlug, publisherPath, topicPath } from '../../src/site/paths.ts';
 
 describe('normalizeUrl', () => {
