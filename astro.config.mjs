@@ -25,6 +25,9 @@ const bareSatteri = process.env.EXPLAINERS_PROCESSOR === 'satteri';
 
 export default defineConfig({
   site,
+  // Reuse unchanged article pages from the previous build (keyed in src/site/cache-key.ts).
+  // EXPLAINERS_INCREMENTAL=0 turns it off.
+  experimental: { incrementalBuild: process.env.EXPLAINERS_INCREMENTAL !== '0' },
   // Test fixtures and benchmarks build in parallel; each gets its own cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
