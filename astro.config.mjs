@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCitations } from './src/citations/remark-citations.ts';
@@ -24,6 +25,9 @@ const bareSatteri = process.env.EXPLAINERS_PROCESSOR === 'satteri';
 
 export default defineConfig({
   site,
+  // Reuse unchanged article pages from the previous build (keyed in src/site/cache-key.ts).
+  // EXPLAINERS_INCREMENTAL=0 turns it off.
+  experimental: { incrementalBuild: process.env.EXPLAINERS_INCREMENTAL !== '0' },
   // Test fixtures and benchmarks build in parallel; each gets its own cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
@@ -32,12 +36,36 @@ export default defineConfig({
     // Our citation plugin and remark-gfm only run under the unified processor.
     // gfm: false because we add the same remark-gfm the checker parses with.
     ...(bareSatteri ? {} : { processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }) }),
+    // Shiki colours code with inline style attributes, which the CSP forbids.
+    syntaxHighlight: false,
   },
   // Order matters: the gate first (a build with citation errors stops before rendering);
   // Pagefind indexes the finished pages; linkCheck() stays LAST, checking everything, index included.
-  integrations: [...(checks ? [citationGate({ contentDir })] : []), mdx(), pagefindIntegration(), linkCheck()],
+  integrations: [
+    ...(checks ? [citationGate({ contentDir })] : []),
+    mdx(),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+    pagefindIntegration(),
+    linkCheck(),
+  ],
+  // A strict CSP as a <meta> on every page: Astro adds hashes for its own
+  // styles and scripts; nothing else may run, load or frame.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+      ],
+    },
+  },
   vite: {
     build: {
+      // Keep scripts in cacheable files instead of inline <script> (other assets: Vite's default).
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rollupOptions: {
         // Astro 7.3 + MDX emits a harmless MODULE_LEVEL_DIRECTIVE warning per
         // article (withastro/astro#18087); hiding only that one keeps real warnings visible.

@@ -13,8 +13,11 @@ import type { IndexJob, IndexJobResult } from '../search/index-worker.ts';
 /** Set to `1` to build without a search index (benchmarks of the Astro build alone). */
 export const SKIP_ENV = 'SKIP_SEARCH_INDEX';
 
-/** Only explainer pages are candidates; everything else (home, 404, search) never enters the index. */
-export const ARTICLE_GLOB = 'explainers/**/*.html';
+/**
+ * Only explainer pages are candidates; everything else (home, 404, search, and the
+ * `/explainers/` list itself, hence the `*` level) never enters the index.
+ */
+export const ARTICLE_GLOB = 'explainers/*/**/*.html';
 
 /**
  * Page chrome inside the indexed article that would only add noise to results:

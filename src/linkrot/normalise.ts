@@ -2,10 +2,10 @@
  * One spelling per URL, so the same page cited in two ways is checked once
  * and keeps one history: lowercase scheme and host, no default port, no
  * fragment, no tracking parameters. Paths, trailing slashes and other query
- * parameters are kept: servers may treat them as different pages.
+ * parameters are kept: servers may treat them as different pages. For "is this
+ * the same source?" use the coarser `normalizeUrl` in src/schema/url.ts.
  */
-
-const TRACKING = /^(?:utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid)$/i;
+import { TRACKING_PARAMS } from '../schema/url.ts';
 
 /** The normalised form of an http(s) URL, or undefined when `raw` is not one. */
 export function normaliseUrl(raw: string): string | undefined {
@@ -19,7 +19,7 @@ export function normaliseUrl(raw: string): string | undefined {
   url.hash = '';
   url.username = '';
   url.password = '';
-  const kept = [...url.searchParams].filter(([name]) => !TRACKING.test(name));
+  const kept = [...url.searchParams].filter(([name]) => !TRACKING_PARAMS.test(name));
   if (kept.length !== [...url.searchParams].length) {
     url.search = kept.length === 0 ? '' : new URLSearchParams(kept).toString();
   }

@@ -1,23 +1,30 @@
-/** URL helpers shared by the checks, the link-rot watcher and the site's source index. */
+/**
+ * URL helpers shared by the checks, the link-rot watcher and the site's source index.
+ */
 
-const TRACKING = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)$/i;
+/** Query parameters that only track clicks and never change the document. */
+export const TRACKING_PARAMS = /^(?:utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|ref_src)$/i;
 
 /**
- * A canonical form of a URL for comparing sources: lower-case scheme and
- * host, no default port, no fragment, no tracking parameters, sorted query,
- * no trailing slash (except the root). Not a URL to fetch.
+ * A comparison key for a source URL: https scheme, lower-case host without
+ * `www.` or a default port, no fragment, no trailing slash, no tracking
+ * parameters, remaining parameters sorted. Not a URL to link to or fetch: only a key
+ * for "is this the same source?" (duplicates, the site-wide sources index, source health).
+ * Strings that are not absolute http(s) URLs come back trimmed and unchanged.
  */
-export function normalizeUrl(value: string): string {
+export function normalizeUrl(raw: string): string {
   let url: URL;
   try {
-    url = new URL(value.trim());
+    url = new URL(raw.trim());
   } catch {
-    return value.trim();
+    return raw.trim();
   }
-  url.hash = '';
-  for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
-  url.searchParams.sort();
-  url.hostname = url.hostname.replace(/^www\./, '');
-  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, '');
-  return url.toString();
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return raw.trim();
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : '';
+  const params = [...url.searchParams].filter(([key]) => !TRACKING_PARAMS.test(key));
+  params.sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : av > bv ? 1 : 0) : a < b ? -1 : 1));
+  const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
+  return `https://${host}${port}${path}${query}`;
 }

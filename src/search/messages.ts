@@ -37,7 +37,7 @@ export const SEARCHING_MESSAGE = 'Searching…';
 
 /** Shown when the search index cannot be loaded at all. */
 export const UNAVAILABLE_MESSAGE =
-  'Search is unavailable right now: the search index could not be loaded. You can still browse every explainer from the home page.';
+  'Search is unavailable right now: the search index could not be loaded. You can still browse every explainer from the All explainers page.';
 
 /** Label of the button that loads the next page of results. */
 export function moreLabel(shown: number, total: number): string {

@@ -24,12 +24,12 @@ const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
 const OFF = { SKIP_CITATION_CHECK: '1', SKIP_SEARCH_INDEX: '1', SKIP_LINK_CHECK: '1' };
 
 /** One `astro build` of `dir` in a fresh root and cache. */
-async function build(dir: string, env: NodeJS.ProcessEnv): Promise<Measurement & { outDir: string }> {
+async function build(dir: string, env: NodeJS.ProcessEnv): Promise<Measurement & { outDir: string; root: string }> {
   const root = await isolatedRoot();
   const outDir = join(root, 'dist');
   const result = await measure(bin('astro'), ['build', '--outDir', outDir], { EXPLAINERS_DIR: dir, ASTRO_CACHE_DIR: join(root, 'cache'), ...env }, root);
   if (result.code !== 0) throw new Error(`Build failed:\n${result.output.slice(-3000)}`);
-  return { ...result, outDir };
+  return { ...result, outDir, root };
 }
 
 /** Stage times the integrations log during a full build. */
@@ -45,11 +45,14 @@ function stages(output: string) {
   };
 }
 
-async function corpusRun(size: number) {
+async function corpusRun(size: number, baselines = true) {
   const dir = join(tmpdir(), `bench-corpus-${size}-${seed}`);
   console.error(`Generating ${size} explainers…`);
   const files = await generateCorpus({ n: size, seed, dir });
   const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  console.error('Full checked build…');
+  const full = await build(dir, {});
+  if (!baselines) return { size, full, stages: stages(full.output) };
   console.error('Bare parse…');
   const parse = await timeIt(() => texts.forEach((t) => parseMdx(t)));
   console.error('npm run check…');
@@ -58,16 +61,18 @@ async function corpusRun(size: number) {
   const bare = await build(dir, OFF);
   console.error('Bare astro build with Sätteri…');
   const satteri = await build(dir, { ...OFF, EXPLAINERS_PROCESSOR: 'satteri' });
-  console.error('Full checked build…');
-  const full = await build(dir, {});
   console.error('Plain linkinator over the same output…');
-  const linkinator = await measure(bin('linkinator'), [full.outDir, '--recurse', '--silent', '--skip', '^https?://(?!localhost|127\.0\.0\.1)'], {}, ROOT);
+  const linkinator = await measure(bin('linkinator'), [full.outDir, '--recurse', '--silent', '--skip', '^https?://(?!localhost|127\\.0\\.0\\.1)'], {}, ROOT);
+  console.error('Incremental rebuild after editing one explainer…');
+  const edited = files[Math.floor(files.length / 2)]!;
+  await writeFile(edited, (await readFile(edited, 'utf8')).replace(/\n\n([A-Z])/, '\n\nEdited for the benchmark. $1'));
+  const rebuild = await measure(bin('astro'), ['build', '--outDir', full.outDir], { EXPLAINERS_DIR: dir, ASTRO_CACHE_DIR: join(full.root, 'cache') }, full.root);
   if (!values.keep) await rm(dir, { recursive: true, force: true });
-  return { size, parse: parse.ms, check, bare, satteri, full, linkinator, stages: stages(full.output) };
+  return { size, parse: parse.ms, check, bare, satteri, full, linkinator, rebuild, stages: stages(full.output) };
 }
 
-const main = await corpusRun(n);
-const scaled = values.scale ? await corpusRun(n * 5) : undefined;
+const main = (await corpusRun(n)) as Required<Awaited<ReturnType<typeof corpusRun>>>;
+const scaled = values.scale ? await corpusRun(n * 5, false) : undefined;
 
 const ratios = {
   fullVsBare: main.full.ms / main.bare.ms,
@@ -93,6 +98,7 @@ const rows: Row[] = [
   ['  stage: Pagefind index', main.stages.search !== undefined ? seconds(main.stages.search) : 'n/a', ''],
   ['  stage: internal link check', main.stages.links !== undefined ? seconds(main.stages.links) : 'n/a', ''],
   ['plain `linkinator dist --recurse`', seconds(main.linkinator.ms), mem(main.linkinator)],
+  ['incremental rebuild after editing 1 explainer', seconds(main.rebuild.ms), `${(main.rebuild.ms / main.full.ms).toFixed(2)}x full build`],
   ...(scaled ? ([[`full checked build, N=${scaled.size}`, seconds(scaled.full.ms), `${ratios.scale!.toFixed(2)}x N=${n}`]] as Row[]) : []),
 ];
 printTable(`Benchmark: ${n} explainers (seed ${seed}) on ${machine()}`, rows);
@@ -102,7 +108,7 @@ for (const b of budgets) {
   if (!ok) over++;
   console.log(`${ok ? 'ok  ' : 'OVER'} ${b.name}: ${b.value.toFixed(2)} (budget ${b.limit})`);
 }
-const results = { date: new Date().toISOString(), machine: machine(), n, seed, ms: summaryMs(main), scaled: scaled ? summaryMs(scaled) : undefined, ratios, budgets };
+const results = { date: new Date().toISOString(), machine: machine(), n, seed, ms: summaryMs(main), scaled: scaled ? { n: scaled.size, full: scaled.full.ms, peakMb: scaled.full.peakMb, stages: scaled.stages } : undefined, ratios, budgets };
 await writeFile(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nWrote bench-results.json');
 if (over > 0) process.exitCode = 1;
@@ -111,6 +117,6 @@ function mem(m: Measurement): string {
   return m.peakMb ? `${Math.round(m.peakMb)} MB peak` : '';
 }
 
-function summaryMs(r: Awaited<ReturnType<typeof corpusRun>>) {
-  return { parse: r.parse, check: r.check.ms, bare: r.bare.ms, satteri: r.satteri.ms, full: r.full.ms, linkinator: r.linkinator.ms, stages: r.stages, peakMb: { bare: r.bare.peakMb, full: r.full.peakMb } };
+function summaryMs(r: typeof main) {
+  return { parse: r.parse, check: r.check.ms, bare: r.bare.ms, satteri: r.satteri.ms, full: r.full.ms, linkinator: r.linkinator.ms, rebuild: r.rebuild.ms, stages: r.stages, peakMb: { bare: r.bare.peakMb, full: r.full.peakMb } };
 }

@@ -169,7 +169,8 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
 
   it('is usable from the keyboard: header box, Enter, Escape, visible focus', async () => {
     const { page, close } = await open('/explainers/grain-corridor/');
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    // Skip link, site name, the nav links, then the search box.
+    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== 'site-search-q'; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
     await page.keyboard.type('snapback');
     await page.keyboard.press('Enter');
@@ -235,13 +236,14 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
     await search.close();
   });
 
-  it('without JavaScript: explains that search needs it, the header form still leads there, the home list works', async () => {
-    const { page, close } = await open('/', { javaScriptEnabled: false });
+  it('without JavaScript: explains that search needs it, the header form still leads there, the explainer list works', async () => {
+    const { page, close } = await open('/explainers/', { javaScriptEnabled: false });
     expect(await page.locator('.card__title a').count()).toBe(15);
     await page.locator('#site-search-q').fill('snapback');
     await page.locator('#site-search-q').press('Enter');
     await page.waitForURL(/\/search\/\?q=snapback$/);
     expect(await page.locator('.search-noscript').innerText()).toMatch(/Search needs JavaScript/);
+    expect(await page.locator('.search-noscript a').getAttribute('href')).toBe('/explainers/');
     expect(await page.locator('.search-refine').isVisible()).toBe(false);
     await close();
   });

@@ -76,8 +76,9 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
  * `astro build` of the site with `contentDir` as the explainers folder.
  * Extra env (e.g. to skip the search index) is passed through.
  */
-export async function buildSite(contentDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
-  const work = await isolatedRoot();
+export async function buildSite(contentDir: string, env: NodeJS.ProcessEnv = {}, root?: string): Promise<BuildResult> {
+  // A given root keeps its cache between builds (incremental-build tests).
+  const work = root ?? (await isolatedRoot());
   const outDir = join(work, 'dist');
   const { code, output } = await run(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
     EXPLAINERS_DIR: resolve(contentDir),

@@ -93,7 +93,10 @@ describe('search index of the fixture site', () => {
     const scripts = elements(await page(build.outDir, 'search'), (el) => el.tagName === 'script');
     expect(scripts).toHaveLength(1);
     expect(String(scripts[0]?.properties.src)).toMatch(/^\/_astro\/.+\.js$/);
-    expect(elements(article, (el) => el.tagName === 'script')).toEqual([]);
+    // Articles load only their own source-card module (and carry JSON-LD data), never the search code.
+    const articleScripts = elements(article, (el) => el.tagName === 'script' && el.properties.type !== 'application/ld+json');
+    expect(articleScripts.map((el) => String(el.properties.src))).not.toContain(String(scripts[0]?.properties.src));
+    expect(articleScripts).toHaveLength(1);
   });
 
   it('puts a plain GET search form in the header of every page', async () => {

@@ -1,0 +1,37 @@
+/** The RSS feed of explainers, as options for @astrojs/rss. */
+import type { RSSOptions } from '@astrojs/rss';
+import type { Explainer } from '../schema/explainer.ts';
+import { joinNames } from './format.ts';
+import { absoluteUrl, articlePath } from './paths.ts';
+import { SITE_DESCRIPTION, SITE_LANG, SITE_NAME } from './site-info.ts';
+
+/** Path of the feed. */
+export const FEED_PATH = '/rss.xml';
+
+/** Escape text for XML we write by hand (customData); @astrojs/rss escapes its own fields. */
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (ch) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[ch]};`);
+}
+
+/**
+ * Feed options: newest first (as given), one item per explainer with its
+ * summary, topics as categories and authors as `dc:creator`; `atom:link
+ * rel=self` so feed readers know the feed's own address.
+ */
+export function feedOptions(entries: readonly { id: string; data: Explainer }[], site: URL | string): RSSOptions {
+  return {
+    title: SITE_NAME,
+    description: SITE_DESCRIPTION,
+    site: absoluteUrl('/', site),
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
+    customData: `<language>${SITE_LANG}</language><atom:link href="${escapeXml(absoluteUrl(FEED_PATH, site))}" rel="self" type="application/rss+xml"/>`,
+    items: entries.map(({ id, data }) => ({
+      title: data.title,
+      link: articlePath(id),
+      pubDate: data.published,
+      description: data.summary,
+      categories: data.topics,
+      customData: `<dc:creator>${escapeXml(joinNames(data.authors))}</dc:creator>`,
+    })),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The one-line summary above an article's Sources list, e.g.
+ * "14 sources from 9 publishers: 3 primary documents, 6 news reports, 5 analyses."
+ */
+import { SOURCE_TYPES, type Source } from '../schema/explainer.ts';
+
+/** A source type as the site names it to readers. */
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/** Reader-facing names of each type: [singular, plural]. */
+export const TYPE_NAMES: Record<SourceType, readonly [string, string]> = {
+  primary: ['primary document', 'primary documents'],
+  official: ['official statement', 'official statements'],
+  news: ['news report', 'news reports'],
+  analysis: ['analysis', 'analyses'],
+  reference: ['reference work', 'reference works'],
+};
+
+/** Short labels for the type badge on each source. */
+export const TYPE_LABELS: Record<SourceType, string> = {
+  primary: 'Primary document',
+  official: 'Official',
+  news: 'News',
+  analysis: 'Analysis',
+  reference: 'Reference',
+};
+
+/** Counts behind the summary line. */
+export interface SourceSummary {
+  sources: number;
+  publishers: number;
+  /** Sources per type, in the site's type order; types with no source are left out. */
+  types: Array<{ type: SourceType; count: number }>;
+  /** Sources with no type. */
+  untyped: number;
+  /** The sentence readers see. */
+  text: string;
+}
+
+const count = (n: number, [one, many]: readonly [string, string]): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Summarise an article's sources. Publishers are counted case- and
+ * space-insensitively ("Reuters" and "reuters " are one publisher).
+ */
+export function summarizeSources(sources: readonly Pick<Source, 'publisher' | 'type'>[]): SourceSummary {
+  const publishers = new Set(sources.map((s) => s.publisher.trim().replace(/\s+/g, ' ').toLowerCase())).size;
+  const types = SOURCE_TYPES.map((type) => ({ type, count: sources.filter((s) => s.type === type).length })).filter((t) => t.count > 0);
+  const untyped = sources.filter((s) => s.type === undefined).length;
+  let text = `${count(sources.length, ['source', 'sources'])} from ${count(publishers, ['publisher', 'publishers'])}`;
+  if (types.length > 0) text += `: ${types.map((t) => count(t.count, TYPE_NAMES[t.type])).join(', ')}`;
+  if (types.length > 0 && untyped > 0) text += `, ${untyped} unlabelled`;
+  return { sources: sources.length, publishers, types, untyped, text: `${text}.` };
+}
