@@ -9,6 +9,7 @@ import { LINK_CLASSES, type LinkClass } from './classify.ts';
 import { collectTargets, type Citation, type Target } from './extract.ts';
 import type { HttpOptions } from './http.ts';
 import { hostKey } from './normalise.ts';
+import { interleaveByHost, shardOfHost } from './plan.ts';
 import { checkQuote } from './quote.ts';
 import { HostScheduler } from './scheduler.ts';
 import { loadState, problemOf, recordVerdict, writeStateAtomic, type LinkrotState, type Problem, type RotPolicy, type UrlRecord } from './state.ts';
@@ -76,30 +77,6 @@ export interface RunReport {
 
 /** Records of URLs nobody cites any more are kept this long, in case the citation comes back. */
 const FORGET_AFTER_MS = 30 * 24 * 3600 * 1000;
-
-/** Stable shard of a host (FNV-1a), 1-based. */
-export function shardOfHost(host: string, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < host.length; i++) hash = Math.imul(hash ^ host.charCodeAt(i), 0x01000193) >>> 0;
-  return (hash % count) + 1;
-}
-
-/** Targets reordered so hosts take turns: a, b, c, a, b, a… */
-export function interleaveByHost(targets: readonly Target[]): Target[] {
-  const byHost = new Map<string, Target[]>();
-  for (const target of targets) {
-    const host = hostKey(target.url);
-    const list = byHost.get(host);
-    if (list) list.push(target);
-    else byHost.set(host, [target]);
-  }
-  const lists = [...byHost.values()];
-  const ordered: Target[] = [];
-  for (let round = 0; ordered.length < targets.length; round++) {
-    for (const list of lists) if (round < list.length) ordered.push(list[round] as Target);
-  }
-  return ordered;
-}
 
 /** Zero counts for every class. */
 export function emptyCounts(): Record<LinkClass, number> {

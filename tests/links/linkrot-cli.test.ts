@@ -7,7 +7,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostKey } from '../../src/linkrot/normalise.ts';
-import { shardOfHost } from '../../src/linkrot/run.ts';
+import { shardOfHost } from '../../src/linkrot/plan.ts';
 import { parseState } from '../../src/linkrot/state.ts';
 import { tempDir, writeExplainer } from '../helpers/explainers.ts';
 import { html, redirect, startHost, type Host } from '../helpers/hosts.ts';

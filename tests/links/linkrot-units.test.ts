@@ -16,7 +16,7 @@ import { parseCommand, UsageError } from '../../src/linkrot/options.ts';
 import { createProgress, progressLine } from '../../src/linkrot/progress.ts';
 import { containsQuote, extractText } from '../../src/linkrot/quote.ts';
 import { readLinkrotState } from '../../src/linkrot/read-state.ts';
-import { shardOfHost } from '../../src/linkrot/run.ts';
+import { interleaveByHost, shardOfHost } from '../../src/linkrot/plan.ts';
 import { emptyState, mergeStates, recordVerdict, writeStateAtomic, DEFAULT_POLICY } from '../../src/linkrot/state.ts';
 import { tempDir, writeExplainer } from '../helpers/explainers.ts';
 
@@ -142,6 +142,15 @@ describe('options', () => {
     expect(new Set(shards)).toEqual(new Set([1, 2, 3, 4]));
     expect(hosts.map((h) => shardOfHost(h, 4))).toEqual(shards);
     for (const n of [1, 2, 3, 4]) expect(shards.filter((s) => s === n).length).toBeGreaterThan(25);
+  });
+});
+
+describe('interleaveByHost', () => {
+  it('lets hosts take turns, keeping each host\'s order', () => {
+    const targets = ['https://a.example/1', 'https://a.example/2', 'https://a.example/3', 'https://b.example/1', 'http://a.example:8080/1', 'https://b.example/2'].map((url) => ({ url, citations: [] }));
+    expect(interleaveByHost(targets).map((t) => t.url)).toEqual([
+      'https://a.example/1', 'https://b.example/1', 'http://a.example:8080/1', 'https://a.example/2', 'https://b.example/2', 'https://a.example/3',
+    ]);
   });
 });
 
