@@ -112,6 +112,18 @@ export function classify(url: string, probe: Probe): Verdict {
 }
 
 /**
+ * True when most hosts of a run (at least 3) failed DNS for every URL: the
+ * fault is then the checker's own network, and no DNS failure may count as
+ * dead (otherwise one offline CI run would flag every new source).
+ */
+export function networkLooksDown(results: readonly { host: string; dns: boolean }[]): boolean {
+  const allFailed = new Map<string, boolean>();
+  for (const { host, dns } of results) allFailed.set(host, (allFailed.get(host) ?? true) && dns);
+  const failed = [...allFailed.values()].filter(Boolean).length;
+  return allFailed.size >= 3 && failed / allFailed.size > 0.5;
+}
+
+/**
  * Milliseconds a `Retry-After` header asks to wait (seconds or an HTTP date),
  * or undefined when absent or unreadable.
  */

@@ -5,14 +5,14 @@
  */
 import { findSnapshot } from './archive.ts';
 import { checkUrl, type RetryOptions } from './check.ts';
-import { LINK_CLASSES, type LinkClass } from './classify.ts';
+import { LINK_CLASSES, networkLooksDown, type LinkClass, type Verdict } from './classify.ts';
 import { collectTargets, type Citation, type Target } from './extract.ts';
 import type { HttpOptions } from './http.ts';
 import { hostKey } from './normalise.ts';
 import { interleaveByHost, shardOfHost } from './plan.ts';
 import { checkQuote } from './quote.ts';
 import { HostScheduler } from './scheduler.ts';
-import { loadState, problemOf, recordVerdict, writeStateAtomic, type LinkrotState, type Problem, type RotPolicy, type UrlRecord } from './state.ts';
+import { loadState, problemOf, recordVerdict, writeStateAtomic, type LinkrotState, type Problem, type QuoteCheck, type RotPolicy, type UrlRecord } from './state.ts';
 
 /** Which part of the URL set a job checks: hosts are split into `count` groups. */
 export interface Shard {
@@ -131,21 +131,18 @@ export async function runLinkrot(options: RunOptions): Promise<RunReport> {
   const report = () => options.onProgress?.({ checked, total: targets.length, counts: { ...counts }, elapsedMs: performance.now() - started });
   report();
 
+  const results: { target: Target; verdict: Verdict; quotes?: Record<string, QuoteCheck>; dns: boolean }[] = [];
   const checkOne = async (target: Target) => {
     const quoted = target.citations.filter((c) => c.field === 'url' && c.quote);
     const wantBody = options.quotes && quoted.length > 0;
-    const outcome = await checkUrl(target.url, { ...options.http, ...options.retry, scheduler, wantBody, ...(options.random ? { random: options.random } : {}) });
-    const previous = state.urls[target.url];
-    if (!previous) fresh.add(target.url);
-    const record = recordVerdict(previous, target.url, outcome.verdict, now, options.policy);
-    const alive = outcome.verdict.class === 'ok' || outcome.verdict.class === 'redirected';
-    if (wantBody && alive && outcome.probe.body) {
-      const body = outcome.probe.body;
-      const type = outcome.probe.headers?.['content-type'] ?? '';
-      record.quotes = Object.fromEntries(quoted.map((c) => [c.quote as string, checkQuote(c.quote as string, body, type, options.http.maxBodyBytes)]));
-    }
-    state.urls[target.url] = record;
-    counts[record.lastClass]++;
+    const { verdict, probe } = await checkUrl(target.url, { ...options.http, ...options.retry, scheduler, wantBody, ...(options.random ? { random: options.random } : {}) });
+    const alive = verdict.class === 'ok' || verdict.class === 'redirected';
+    // Quotes are checked now, so no page body is kept past its check.
+    const body = wantBody && alive ? probe.body : undefined;
+    const type = probe.headers?.['content-type'] ?? '';
+    const quotes = body ? Object.fromEntries(quoted.map((c) => [c.quote as string, checkQuote(c.quote as string, body, type, options.http.maxBodyBytes)])) : undefined;
+    results.push({ target, verdict, dns: probe.error?.code === 'dns', ...(quotes ? { quotes } : {}) });
+    counts[verdict.class]++;
     checked++;
     report();
   };
@@ -157,6 +154,18 @@ export async function runLinkrot(options: RunOptions): Promise<RunReport> {
     while (next < queue.length) await checkOne(queue[next++] as Target);
   };
   await Promise.all(Array.from({ length: Math.min(queue.length, options.concurrency * 8) }, worker));
+
+  const warnings = [...extraction.warnings];
+  const offline = networkLooksDown(results.map((r) => ({ host: hostKey(r.target.url), dns: r.dns })));
+  if (offline) warnings.push('Most hosts could not be found (DNS): the network looks down, so no URL was counted dead for that. Check the network of the machine running the check.');
+  for (const { target, verdict, quotes, dns } of results) {
+    const previous = state.urls[target.url];
+    if (!previous) fresh.add(target.url);
+    const counted = offline && dns ? { ...verdict, class: 'transient' as const, reason: `${verdict.reason}; most hosts failed alike, so the network looks down` } : verdict;
+    const record = recordVerdict(previous, target.url, counted, now, options.policy);
+    if (quotes) record.quotes = quotes;
+    state.urls[target.url] = record;
+  }
 
   const result = findingsFrom(state, targets, options.policy, fresh);
   if (options.archive.enabled) {
@@ -178,7 +187,7 @@ export async function runLinkrot(options: RunOptions): Promise<RunReport> {
     ...(shard ? { shard } : {}),
     counts: result.counts,
     findings: result.findings,
-    warnings: extraction.warnings,
+    warnings,
     statePath: options.statePath,
     exitCode: result.findings.some((f) => f.problem) ? 1 : 0,
   };

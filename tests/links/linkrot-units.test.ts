@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAvailability } from '../../src/linkrot/archive.ts';
 import { backoffMs } from '../../src/linkrot/check.ts';
-import { classify, isGoneRedirect, retryAfterMs } from '../../src/linkrot/classify.ts';
+import { classify, isGoneRedirect, networkLooksDown, retryAfterMs } from '../../src/linkrot/classify.ts';
 import { collectTargets } from '../../src/linkrot/extract.ts';
 import { describeError, type Probe } from '../../src/linkrot/http.ts';
 import { normaliseUrl } from '../../src/linkrot/normalise.ts';
@@ -66,6 +66,16 @@ describe('classify', () => {
     expect(isGoneRedirect('https://a.example/story', 'https://a.example/error?aspxerrorpath=/story')).toBe(true);
     expect(isGoneRedirect('https://a.example/story', 'https://a.example/news/story')).toBe(false);
     expect(isGoneRedirect('https://a.example/story', 'https://docs.example/tutorial/errors.html')).toBe(false);
+  });
+
+  it('blames the network, not the sites, when most hosts fail DNS at once', () => {
+    const run = (pairs: [string, boolean][]) => networkLooksDown(pairs.map(([host, dns]) => ({ host, dns })));
+    expect(run([['a', true], ['b', true], ['c', false]])).toBe(true);
+    expect(run([['a', true], ['b', false], ['c', false]])).toBe(false);
+    // A host with one resolvable URL resolved: DNS works for it.
+    expect(run([['a', true], ['a', false], ['b', true], ['c', false]])).toBe(false);
+    // Too few hosts to tell.
+    expect(run([['a', true], ['b', true]])).toBe(false);
   });
 
   it('names network failures', () => {
