@@ -16,7 +16,7 @@ describe('incremental builds', () => {
   let content: string;
   let state: string;
   const build = async () => {
-    const result = await buildSite(content, { LINKROT_STATE: state }, root);
+    const result = await buildSite(content, { LINKROT_STATE: state, EXPLAINERS_INCREMENTAL: '1' }, root);
     expect(result.ok, result.output).toBe(true);
     return result;
   };
