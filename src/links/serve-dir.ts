@@ -2,7 +2,7 @@
  * A static file server over a built site on 127.0.0.1 and a free port, so the
  * internal link check sees what a static host would serve: `/a/` is
  * `/a/index.html`, a folder without its slash redirects to it, anything else
- * is a 404. It never serves files outside `root`.
+ * is a 404 (with the site's 404.html). Browser tests serve built sites with it too. It never serves files outside `root`.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -69,7 +69,12 @@ export async function serveDir(dir: string): Promise<DirServer> {
     }
     const file = kind === 'dir' ? join(path, 'index.html') : path;
     if (kind === undefined || (await fileAt(file)) !== 'file') {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      // Like a static host: the site's own 404 page, with status 404.
+      const notFound = join(root, '404.html');
+      if ((await fileAt(notFound)) === 'file' && req.method !== 'HEAD') {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        createReadStream(notFound).on('error', () => res.destroy()).pipe(res);
+      } else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });

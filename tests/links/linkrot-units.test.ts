@@ -180,7 +180,8 @@ describe('progress', () => {
     const plain: string[] = [];
     const ci = createProgress({ isTTY: false, write: (t) => plain.push(t) }, { intervalMs: 30 });
     ci.update({ checked: 1, total: 2, counts, elapsedMs: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Timers fire late on a loaded machine: wait for the lines rather than a fixed time.
+    for (let i = 0; i < 100 && plain.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     ci.done();
     expect(plain.length).toBeGreaterThanOrEqual(3);
     expect(plain.every((line) => /^checked 1\/2 .*\n$/.test(line) && !line.includes('\r'))).toBe(true);
