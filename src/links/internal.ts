@@ -68,6 +68,34 @@ export function siteUrlPattern(site: string): RegExp | undefined {
   return new RegExp(`^https?://${escapeRegExp(url.hostname)}${port}(?=[/?#]|$)`, 'i');
 }
 
+const TIMEOUT = /timeout|timed out|aborted/i;
+
+/** Drop links reported broken only because a request timed out, once a calm retry finds them. */
+export async function recheckTimeouts(broken: BrokenLink[], origin: string, timeout: number): Promise<BrokenLink[]> {
+  const pages = new Map<string, string | undefined>();
+  const kept: BrokenLink[] = [];
+  for (const link of broken) {
+    if (!TIMEOUT.test(link.reason) || !link.link.startsWith('/')) {
+      kept.push(link);
+      continue;
+    }
+    const [path = '', fragment] = link.link.split('#');
+    if (!pages.has(path)) {
+      try {
+        const response = await fetch(`${origin}${path}`, { signal: AbortSignal.timeout(timeout * 4) });
+        const body = await response.text();
+        pages.set(path, response.ok ? body : undefined);
+      } catch {
+        pages.set(path, undefined);
+      }
+    }
+    const body = pages.get(path);
+    const found = body !== undefined && (!fragment || body.includes(`id="${decodeURIComponent(fragment)}"`));
+    if (!found) kept.push(body === undefined ? link : { ...link, reason: `no element with id="${fragment}" on ${path}` });
+  }
+  return kept;
+}
+
 /** Check every internal link of the built site in `dir`. */
 export async function checkInternalLinks(options: InternalCheckOptions): Promise<InternalCheckResult> {
   const pages = await htmlPages(options.dir);
@@ -101,6 +129,11 @@ export async function checkInternalLinks(options: InternalCheckOptions): Promise
       for (const link of links) if (link.state !== 'SKIPPED') checked.add(link.url);
       broken.push(...toBrokenLinks(links, origin));
     }
+    // Our own loopback server shares the event loop with linkinator's parsing, so on a large
+    // site a request can time out while the page is fine. A timeout is never a verdict:
+    // ask again, one at a time, with the loop idle.
+    const settled = await recheckTimeouts(broken, origin, options.timeout ?? 30_000);
+    broken.splice(0, broken.length, ...settled);
   } catch (cause) {
     throw new Error('Failed to run linkinator over the built site.', { cause });
   } finally {

@@ -73,7 +73,14 @@ async function corpusRun(size: number, baselines = true) {
 }
 
 const main = (await corpusRun(n)) as Required<Awaited<ReturnType<typeof corpusRun>>>;
-const scaled = values.scale ? await corpusRun(n * 5, false) : undefined;
+// Write what we have before the long scale run, which may fail on its own.
+await writeFile(join(ROOT, 'bench-results.json'), `${JSON.stringify({ n, seed, ms: summaryMs(main) }, null, 2)}\n`);
+let scaled: Awaited<ReturnType<typeof corpusRun>> | undefined;
+try {
+  scaled = values.scale ? await corpusRun(n * 5, false) : undefined;
+} catch (error) {
+  console.error(`Scale run failed: ${(error as Error).message.slice(0, 2000)}`);
+}
 
 const ratios = {
   fullVsBare: main.full.ms / main.bare.ms,
