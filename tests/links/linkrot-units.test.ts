@@ -15,7 +15,6 @@ import { normaliseUrl } from '../../src/linkrot/normalise.ts';
 import { parseCommand, UsageError } from '../../src/linkrot/options.ts';
 import { createProgress, progressLine } from '../../src/linkrot/progress.ts';
 import { containsQuote, extractText } from '../../src/linkrot/quote.ts';
-import { readLinkrotState } from '../../src/linkrot/read-state.ts';
 import { interleaveByHost, shardOfHost } from '../../src/linkrot/plan.ts';
 import { emptyState, mergeStates, recordVerdict, writeStateAtomic, DEFAULT_POLICY } from '../../src/linkrot/state.ts';
 import { tempDir, writeExplainer } from '../helpers/explainers.ts';
@@ -208,26 +207,5 @@ describe('collectTargets', () => {
       { article: 'a.mdx', field: 'body', line: 18, written: 'https://NEWS.example/story?utm_source=x' },
       { article: 'b.mdx', sourceId: 'two', field: 'url', line: 10, written: 'https://news.example/story' },
     ]);
-  });
-});
-
-describe('readLinkrotState', () => {
-  it('answers per URL in any spelling, and undefined when unknown or missing', async () => {
-    const path = join(await tempDir(), 'state.json');
-    expect(await readLinkrotState(path)).toBeUndefined();
-    let state = emptyState(new Date('2025-11-03T00:00:00Z'));
-    const ok = { class: 'ok' as const, status: 200, reason: '200', finalUrl: 'https://a.example/x' };
-    const dead = { class: 'dead' as const, status: 404, reason: 'not found (404)', finalUrl: 'https://a.example/gone' };
-    state.urls['https://a.example/x'] = recordVerdict(undefined, 'https://a.example/x', ok, new Date('2025-11-01T00:00:00Z'), DEFAULT_POLICY);
-    state.urls['https://a.example/gone'] = recordVerdict(undefined, 'https://a.example/gone', dead, new Date('2025-11-01T00:00:00Z'), DEFAULT_POLICY);
-    state = mergeStates([state], new Date('2025-11-03T00:00:00Z'));
-    await writeStateAtomic(path, state);
-    const health = await readLinkrotState(path);
-    expect(health?.updated).toBe('2025-11-03T00:00:00.000Z');
-    expect(health?.get('HTTPS://a.example/x#section')).toEqual({ status: 'ok', lastChecked: '2025-11-01T00:00:00.000Z', lastOk: '2025-11-01T00:00:00.000Z' });
-    expect(health?.get('https://a.example/gone')?.status).toBe('dead-on-arrival');
-    expect(health?.get('https://a.example/never')).toBeUndefined();
-    await writeFile(path, '{');
-    expect(await readLinkrotState(path)).toBeUndefined();
   });
 });
