@@ -53,6 +53,8 @@ export interface BodySummary {
   claims: ClaimBlock[];
   analyses: AnalysisBlock[];
   words: number;
+  /** Maps a source offset to a file position (built once per article, shared by the rules). */
+  place: (offset: number) => Place;
 }
 
 const OPAQUE = new Set(['yaml', 'code', 'inlineCode', 'html', 'link', 'linkReference', 'definition', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
@@ -83,7 +85,7 @@ const end = (node: Nodes) => node.position?.end.offset ?? 0;
 /** Summarise an article body for the rules. `source` is the whole file text. */
 export function summarize(tree: Root, source: string): BodySummary {
   const place = placeFinder(source);
-  const summary: BodySummary = { uses: [], problems: [], claims: [], analyses: [], words: 0 };
+  const summary: BodySummary = { uses: [], problems: [], claims: [], analyses: [], words: 0, place };
   const citedOffsets: number[] = [];
 
   // Pass 1: citations and near-misses in every scannable text node.

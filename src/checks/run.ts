@@ -111,6 +111,7 @@ export async function findArticles(paths: string[]): Promise<string[]> {
 export async function checkFiles(files: string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult[]> {
   // Worker threads use the site config; a custom config runs in-process.
   if (!options.config && poolAvailable(files.length)) return checkInPool(files, cwd, options.now);
-  const site = options.config ? options : { ...options, ...siteChecks(), siteOverrides: siteChecks().overrides };
+  const resolved = options.config ? undefined : siteChecks();
+  const site = resolved ? { ...options, config: resolved.config, siteOverrides: resolved.overrides } : options;
   return Promise.all(files.map(async (path) => checkArticle(await loadArticle(path, relative(cwd, path)), site)));
 }

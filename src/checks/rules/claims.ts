@@ -1,6 +1,6 @@
 /** Rules about claims: every claim block cites, and specific facts cite in their own sentence. */
 import { parseCitations } from '../../citations/parse.ts';
-import { placeFinder, runOffset } from '../analyze.ts';
+import { runOffset } from '../analyze.ts';
 import { splitSentences } from '../sentences.ts';
 import type { Rule } from './types.ts';
 
@@ -28,8 +28,8 @@ const SPECIFIC = [
 ];
 
 /** `uncited-specific`: a sentence with a number, date or quotation but no citation of its own. */
-export const uncitedSpecific: Rule = ({ article, body, report }) => {
-  const place = placeFinder(String(article.file.value));
+export const uncitedSpecific: Rule = ({ body, report }) => {
+  const { place } = body;
   for (const claim of body.claims) {
     // Uncited blocks are already errors; rows and quotes are checked as a whole.
     if (!claim.cited || !claim.run) continue;
