@@ -1,16 +1,15 @@
-/** Worker thread body for the check pool: check a chunk of files, post plain results. */
+/** Worker thread body for the check pool: check files until none is left, post plain results. */
+import { enableCompileCache } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { relative } from 'node:path';
-import { loadArticle } from './article.ts';
-import { toPlain } from './pool.ts';
-import { checkArticle, siteChecks } from './run.ts';
+import { toPlain, type PlainResult, type PoolJob } from './pool.ts';
 
-const { files, cwd, now } = workerData as { files: string[]; cwd: string; now?: string };
-// The site config is resolved once per worker, not once per file.
-const { config, overrides } = siteChecks();
-const results = [];
-for (const path of files) {
-  const result = checkArticle(await loadArticle(path, relative(cwd, path)), { config, siteOverrides: overrides, now: now ? new Date(now) : undefined });
-  results.push(toPlain(result));
-}
+// Loading the parser's few hundred small modules is a visible share of a check;
+// Node's compile cache (a no-op where it cannot write) makes later runs load faster.
+enableCompileCache();
+const loader = await import('./article.ts');
+const checker = await import('./run.ts');
+const { checkClaimed } = await import('./check-worker-body.ts');
+
+const results: Array<[number, PlainResult]> = [];
+for (const [index, result] of checkClaimed(workerData as PoolJob, checker, loader)) results.push([index, toPlain(result)]);
 parentPort?.postMessage(results);

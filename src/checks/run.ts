@@ -2,10 +2,8 @@
  * The checker core: one entry for one article, one for many files.
  * The build gate, the CLI, the dev server and the tests all call these.
  */
-import { glob } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { loadArticle, type Article } from './article.ts';
+import type { Article } from './article.ts';
 import { summarize } from './analyze.ts';
 import { applyOverrides, isRuleId, resolveConfig, type Override, type ResolvedConfig, type RuleId } from './config.ts';
 import { readFrontmatter } from './frontmatter.ts';
@@ -13,7 +11,6 @@ import { report } from './report.ts';
 import { RULES } from './rules/index.ts';
 import { closest } from './suggest.ts';
 import siteConfig from '../checks.config.ts';
-import { checkInPool, poolAvailable } from './pool.ts';
 
 /** Rules that compare citations with the frontmatter sources. */
 const SOURCE_RULES = new Set<RuleId>(['unknown-source', 'unused-source', 'duplicate-source', 'invalid-source']);
@@ -38,6 +35,8 @@ export interface CheckOptions {
   config?: ResolvedConfig;
   siteOverrides?: Override[];
   now?: Date;
+  /** Many files: check in one worker thread and keep the main thread free (the build's choice). */
+  background?: boolean;
 }
 
 /** The site's resolved config (defaults + src/checks.config.ts). */
@@ -97,21 +96,4 @@ function articleOverrides(article: Article, base: ResolvedConfig) {
   return result;
 }
 
-/** The explainer files under `dir` (or the given files and folders), sorted. */
-export async function findArticles(paths: string[]): Promise<string[]> {
-  const found = new Set<string>();
-  for (const path of paths) {
-    if (path.endsWith('.mdx')) found.add(resolve(path));
-    else for await (const entry of glob('**/*.mdx', { cwd: path })) found.add(resolve(path, entry));
-  }
-  return [...found].sort();
-}
-
-/** Check many files; paths in messages are relative to `cwd`. */
-export async function checkFiles(files: string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult[]> {
-  // Worker threads use the site config; a custom config runs in-process.
-  if (!options.config && poolAvailable(files.length)) return checkInPool(files, cwd, options.now);
-  const resolved = options.config ? undefined : siteChecks();
-  const site = resolved ? { ...options, config: resolved.config, siteOverrides: resolved.overrides } : options;
-  return Promise.all(files.map(async (path) => checkArticle(await loadArticle(path, relative(cwd, path)), site)));
-}
+export { checkFiles, findArticles } from './files.ts';

@@ -8,12 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { parseArticle } from '../checks/article.ts';
 import { formatText, summaryLine, totals } from '../checks/format.ts';
 import { severityOf } from '../checks/report.ts';
-import { checkArticle, checkFiles, findArticles } from '../checks/run.ts';
+import { filesWithBrokenFrontmatter } from '../checks/frontmatter-precheck.ts';
+import { checkArticle, checkFiles, findArticles, type CheckResult } from '../checks/run.ts';
 
 /** Options for the gate. */
 export interface CitationGateOptions {
@@ -40,18 +41,60 @@ export function citationGate({ contentDir }: CitationGateOptions): AstroIntegrat
         const dir = resolve(root, contentDir);
         if (command === 'build') {
           const started = performance.now();
-          const results = await checkFiles(await findArticles([dir]), {}, process.cwd());
-          const total = totals(results);
-          const ms = Math.round(performance.now() - started);
-          if (total.errors > 0) {
-            console.error(`\n${formatText(results, { coverage: false })}\n`);
-            throw new CitationCheckError(`Citation check failed: ${summaryLine(total)}. Fix them (or run \`npm run check\`) and build again.`);
-          }
-          if (total.warnings > 0) console.warn(`\n${formatText(results, { coverage: false })}\n`);
-          logger.info(`${results.length} explainers checked in ${ms} ms: ${summaryLine(total)}`);
+          const files = await findArticles([dir]);
+          // The check runs in a worker thread while Astro syncs and bundles (which keeps about
+          // one core busy), and the build waits for it only before rendering any page.
+          let checkedMs = 0;
+          const pending = checkFiles(files, { background: true }, process.cwd()).then((results) => {
+            checkedMs = Math.round(performance.now() - started);
+            return results;
+          });
+          pending.catch(() => undefined); // Awaited below or in buildEnd; never left unhandled.
+          let waitFrom: number | undefined;
+          let outcome: Promise<void> | undefined;
+          const settle = () => {
+            waitFrom ??= performance.now();
+            return (outcome ??= pending.then((results) => {
+              const now = performance.now();
+              report(results, checkedMs, Math.round(now - (waitFrom ?? now)), logger);
+            }));
+          };
+          // Astro stops at the first file whose frontmatter fails the schema while it syncs
+          // content, before our check ends: on such a file, wait and print the full report now.
+          if ((await filesWithBrokenFrontmatter(files)).length > 0) await settle();
+          updateConfig({ vite: { plugins: [gateBeforeRender(settle)] } });
         }
         if (command === 'dev') updateConfig({ vite: { plugins: [devCheck(dir)] } });
       },
+    },
+  };
+}
+
+/** Print the build's report; throw (failing the build) when it holds an error. */
+function report(results: CheckResult[], ms: number, waited: number, logger: AstroIntegrationLogger): void {
+  const total = totals(results);
+  if (total.errors > 0) {
+    console.error(`\n${formatText(results, { coverage: false })}\n`);
+    throw new CitationCheckError(`Citation check failed: ${summaryLine(total)}. Fix them (or run \`npm run check\`) and build again.`);
+  }
+  if (total.warnings > 0) console.warn(`\n${formatText(results, { coverage: false })}\n`);
+  logger.info(`${results.length} explainers checked in ${ms} ms (the build waited ${waited} ms): ${summaryLine(total)}`);
+}
+
+/**
+ * Vite plugin: wait for the check at the end of the first bundling pass, before Astro renders
+ * any page. If bundling itself failed (an MDX syntax error stops Astro at the first broken
+ * file), the full report replaces that single error.
+ */
+function gateBeforeRender(settle: () => Promise<void>): Plugin {
+  return {
+    name: 'citation-gate:build',
+    // Only the production bundling: Astro's content sync runs Vite in serve mode first.
+    apply: 'build',
+    // With an error (bundling failed), settle() throws the full report if it holds errors;
+    // otherwise it returns and Vite reports the original error.
+    async buildEnd() {
+      await settle();
     },
   };
 }

@@ -35,6 +35,22 @@ describe('build gate', () => {
     expect(new Set(fromBuild.map((l) => l.split(':')[0])).size).toBe(3);
     expect(fromBuild).toEqual(messageLines(cli.output));
   }, 120_000);
+
+  it('reports every file even when one cannot be compiled (MDX syntax error)', async () => {
+    // The check runs beside Astro's bundling; Astro's MDX compile stops at the broken file,
+    // and the full report must still replace that single error.
+    const dir = await mkdtemp(join(tmpdir(), 'gate-syntax-'));
+    for (const name of ['unclosed-jsx', 'uncited-paragraph', 'unknown-source']) {
+      await cp(fixture('citations', name, 'input.mdx'), join(dir, `${name}.mdx`));
+    }
+    const [build, cli] = await Promise.all([buildSite(dir), checkCli([dir])]);
+    expect(build.ok).toBe(false);
+    const fromBuild = messageLines(build.output);
+    expect(fromBuild).toContain('unclosed-jsx.mdx:21:1 error MDX cannot be parsed: Expected a closing tag for `<Analysis>`  mdx-syntax');
+    expect(new Set(fromBuild.map((l) => l.split(':')[0])).size).toBe(3);
+    expect(fromBuild).toEqual(messageLines(cli.output));
+    expect(build.output).toContain('Citation check failed');
+  }, 120_000);
 });
 
 describe('check CLI', () => {
