@@ -3,12 +3,22 @@
  * linkinator follow every internal link, asset and `#fragment` from every
  * page. Links to the site's own public address are checked against the local
  * copy; all other external URLs are skipped (the link-rot check watches them).
+ *
+ * Parts: ./plan.ts splits the pages into batches, ./link-pool.ts runs them on
+ * worker threads (./link-worker.ts, each serving the site itself with
+ * ./serve-dir.ts), ./batch.ts is one linkinator run, ./broken.ts words the
+ * findings.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { LinkChecker } from 'linkinator';
-import { sortBroken, toBrokenLinks, type BrokenLink } from './broken.ts';
+import { availableParallelism } from 'node:os';
+import type { BatchJob } from './batch.ts';
+import { sortBroken, type BrokenLink } from './broken.ts';
+import { runBatches } from './link-pool.ts';
+import { planBatches, type SizedPage } from './plan.ts';
 import { serveDir } from './serve-dir.ts';
+
+export { siteUrlPattern } from './batch.ts';
 
 /** Options for {@link checkInternalLinks}. */
 export interface InternalCheckOptions {
@@ -16,12 +26,16 @@ export interface InternalCheckOptions {
   dir: string;
   /** The site's public address (Astro `site`), e.g. `https://explainers.example.org`; links to it are checked locally. */
   site?: string;
-  /** Simultaneous requests to the local server (default 32). */
+  /** Simultaneous requests per batch to its loopback server (default 32). */
   concurrency?: number;
   /** Per-request timeout in ms (default 30 s). */
   timeout?: number;
-  /** Starting pages per linkinator run (default 250); bounds memory on large sites. */
+  /** Most starting pages per linkinator run (default 250); bounds memory on large sites. */
   batchSize?: number;
+  /** Most bytes of starting pages per linkinator run (default 4 MiB); see ./plan.ts. */
+  batchBytes?: number;
+  /** Worker threads running batches at once (default: one per core, at most 4; 1 runs them on this thread). */
+  threads?: number;
 }
 
 /** What the check found. */
@@ -36,36 +50,29 @@ export interface InternalCheckResult {
 }
 
 /**
+ * Every `.html` (or other `extensions`) file under `dir` with its size, as
+ * site paths (`a/index.html` → `/a/`), sorted by path.
+ */
+async function sizedFiles(dir: string, extensions: readonly string[]): Promise<SizedPage[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && extensions.some((extension) => entry.name.endsWith(extension)))
+    .map((entry) => join(entry.parentPath, entry.name));
+  const pages = await Promise.all(
+    files.map(async (file) => {
+      const path = `/${relative(dir, file).split(sep).join('/')}`;
+      return { path: path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path, size: (await stat(file)).size };
+    }),
+  );
+  return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
  * Every `.html` (and `.css`) file under `dir`, as site paths
  * (`a/index.html` → `/a/`): the starting points of the check.
  */
 export async function htmlPages(dir: string, extensions: readonly string[] = ['.html']): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && extensions.some((extension) => entry.name.endsWith(extension)))
-    .map((entry) => `/${relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
-    .map((path) => (path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path))
-    .sort();
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * A pattern matching the site's own absolute URLs over http or https (with or
- * without the default port), anchored so `https://site.org.evil` never matches.
- */
-export function siteUrlPattern(site: string): RegExp | undefined {
-  let url: URL;
-  try {
-    url = new URL(site);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  const port = url.port ? `:${url.port}` : '(?::80|:443)?';
-  return new RegExp(`^https?://${escapeRegExp(url.hostname)}${port}(?=[/?#]|$)`, 'i');
+  return (await sizedFiles(dir, extensions)).map((page) => page.path);
 }
 
 const TIMEOUT = /timeout|timed out|aborted/i;
@@ -96,43 +103,39 @@ export async function recheckTimeouts(broken: BrokenLink[], origin: string, time
   return kept;
 }
 
+/**
+ * Each worker holds a batch's worth of linkinator state (a few hundred MB on a
+ * large site), and the batch of heavy pages bounds the run time anyway.
+ */
+const MAX_THREADS = 4;
+
 /** Check every internal link of the built site in `dir`. */
 export async function checkInternalLinks(options: InternalCheckOptions): Promise<InternalCheckResult> {
-  const pages = await htmlPages(options.dir);
-  const pageSet = new Set(pages);
-  const stylesheets = (await htmlPages(options.dir, ['.css'])).filter((path) => !pageSet.has(path));
-  const server = await serveDir(options.dir);
+  const pages = await sizedFiles(options.dir, ['.html']);
+  const pageSet = new Set(pages.map((page) => page.path));
+  const stylesheets = (await sizedFiles(options.dir, ['.css'])).filter((sheet) => !pageSet.has(sheet.path));
+  // The build is finished, so what is on disk can be remembered while it is served.
+  const server = await serveDir(options.dir, { cache: true });
   const { origin } = server;
-  const ownSite = options.site ? siteUrlPattern(options.site) : undefined;
-  const isInternal = (href: string) => href.startsWith(`${origin}/`) || href === origin || (ownSite?.test(href) ?? false);
-  // Every page and stylesheet is a starting point, so nothing needs crawling:
-  // links are checked (pages and fragments included) but not followed, and
-  // an unlinked page is still checked.
-  const starts = [...pages, ...stylesheets].map((page) => `${origin}${page}`);
-  const batch = options.batchSize ?? 250;
+  const timeout = options.timeout ?? 30_000;
+  // Every page and stylesheet is a starting point of one batch, so nothing
+  // needs crawling: an unlinked page is still checked. In batches, because
+  // linkinator keeps every result of a run in memory and gets slower with
+  // each one (see ./plan.ts); the batches run in parallel, see ./link-pool.ts.
+  const batches = planBatches([...pages, ...stylesheets], { pages: options.batchSize ?? 250, bytes: options.batchBytes ?? 4 << 20 });
+  const jobs: BatchJob[] = batches.map((paths) => ({ paths, ...(options.site ? { site: options.site } : {}), concurrency: options.concurrency ?? 32, timeout }));
   const broken: BrokenLink[] = [];
   const checked = new Set<string>();
   try {
-    // In batches: linkinator keeps every result and relationship of a check in
-    // memory, so one check over a large site would hold them all at once.
-    for (let first = 0; first < starts.length; first += batch) {
-      const { links } = await new LinkChecker().check({
-        path: starts.slice(first, first + batch),
-        recurse: false,
-        checkFragments: true,
-        checkCss: true,
-        concurrency: options.concurrency ?? 32,
-        timeout: options.timeout ?? 30_000,
-        linksToSkip: async (href) => !isInternal(href),
-        ...(ownSite ? { urlRewriteExpressions: [{ pattern: ownSite, replacement: origin }] } : {}),
-      });
-      for (const link of links) if (link.state !== 'SKIPPED') checked.add(link.url);
-      broken.push(...toBrokenLinks(links, origin));
+    const threads = options.threads ?? Math.min(availableParallelism(), MAX_THREADS);
+    for (const result of await runBatches(jobs, { dir: options.dir, threads, origin })) {
+      for (const url of result.checked) checked.add(url);
+      broken.push(...result.broken);
     }
-    // Our own loopback server shares the event loop with linkinator's parsing, so on a large
+    // linkinator's parsing shares the CPU with a loopback server, so on a large
     // site a request can time out while the page is fine. A timeout is never a verdict:
-    // ask again, one at a time, with the loop idle.
-    const settled = await recheckTimeouts(broken, origin, options.timeout ?? 30_000);
+    // ask again, one at a time, with the checkers done.
+    const settled = await recheckTimeouts(broken, origin, timeout);
     broken.splice(0, broken.length, ...settled);
   } catch (cause) {
     throw new Error('Failed to run linkinator over the built site.', { cause });

@@ -1,0 +1,133 @@
+/**
+ * The internal link check split into batches across worker threads (each with
+ * its own h2c loopback server) must find exactly what one linkinator run over
+ * the whole site finds on this thread; and the pieces that make it fast:
+ * the batch plan and the h2c mode of the static server.
+ */
+import { connect } from 'node:http2';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkInternalLinks } from '../../src/links/internal.ts';
+import { runBatches } from '../../src/links/link-pool.ts';
+import { planBatches } from '../../src/links/plan.ts';
+import { serveDir } from '../../src/links/serve-dir.ts';
+
+async function site(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'links-parallel-'));
+  for (const [path, body] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), body);
+  }
+  return dir;
+}
+
+const html = (body: string) => `<!doctype html><html><head><title>t</title><link rel="stylesheet" href="/style.css"></head><body>${body}</body></html>`;
+
+/** A small site with a hub citing fragments on every page, and broken links of every kind. */
+function brokenSite(): Record<string, string> {
+  const files: Record<string, string> = {
+    'index.html': html('<a href="/hub/">hub</a><a href="/p3/#part-3">p3</a><a href="/gone/">gone</a>'),
+    '404.html': html('Not here'),
+    'style.css': 'body { background: url("/img/bg.png"); } p { background: url("/img/missing.png"); }',
+    'img/bg.png': 'png',
+    'app.js': '',
+  };
+  let hub = '';
+  for (let i = 0; i < 9; i++) {
+    // p4 lost its anchor; p6 lost its script.
+    const anchor = i === 4 ? '<h2>Part</h2>' : `<h2 id="part-${i}">Part</h2>`;
+    const script = i === 6 ? '<script src="/app-old.js"></script>' : '<script src="/app.js"></script>';
+    files[`p${i}/index.html`] = html(
+      `${anchor}${script}<a href="#part-${i}">here</a><a href="https://example.org/p${(i + 1) % 9}/">next by address</a>` +
+        `<a href="/p${(i + 5) % 9}/#part-${(i + 5) % 9}">across</a><a href="https://elsewhere.invalid/">external</a>`,
+    );
+    hub += `<a href="/p${i}/#part-${i}">p${i}</a><a href="/p${i}/#nope">p${i} nope</a>`;
+  }
+  files['hub/index.html'] = html(`${hub}<a href="https://example.org/missing/">missing by address</a>`.repeat(3));
+  return files;
+}
+
+describe('checkInternalLinks in parallel', () => {
+  it('finds exactly what one batch on this thread finds', async () => {
+    const dir = await site(brokenSite());
+    const options = { dir, site: 'https://example.org' };
+    const single = await checkInternalLinks({ ...options, threads: 1, batchSize: 1000 });
+    const parallel = await checkInternalLinks({ ...options, threads: 2, batchSize: 2 });
+    expect(parallel.broken).toEqual(single.broken);
+    expect(parallel.checked).toBe(single.checked);
+    expect(parallel.pages).toBe(single.pages);
+    const nope = (i: number) => `/hub/ /p${i}/#nope`;
+    expect(single.broken.map((b) => `${b.page} ${b.link}`)).toEqual([
+      '/ /gone/',
+      '/hub/ /missing/',
+      ...[0, 1, 2, 3, 4].map(nope),
+      '/hub/ /p4/#part-4',
+      ...[5, 6, 7, 8].map(nope),
+      '/p4/ #part-4',
+      '/p6/ /app-old.js',
+      '/p8/ /p4/#part-4',
+      '/style.css /img/missing.png',
+    ]);
+  }, 60_000);
+
+  it('runs batches in worker threads that serve the site themselves', async () => {
+    const dir = await site(brokenSite());
+    const job = (paths: string[]) => ({ paths, concurrency: 8, timeout: 10_000 });
+    // Nothing listens on this origin: only batches run in workers (with their own servers) can pass.
+    const results = await runBatches([job(['/p8/', '/p1/']), job(['/p2/']), job(['/']), job(['/p3/'])], { dir, threads: 2, origin: 'http://127.0.0.1:9' });
+    expect(results.map((result) => result.broken.map((b) => `${b.page} ${b.link}`))).toEqual([['/p8/ /p4/#part-4'], [], ['/ /gone/'], []]);
+    expect(results[1]?.checked).toEqual(expect.arrayContaining(['/p2/', '/p7/', '/app.js', '/style.css']));
+  }, 60_000);
+});
+
+describe('planBatches', () => {
+  const page = (path: string, size: number) => ({ path, size });
+
+  it('puts the heavy pages together and first, largest first, then the rest in order within the caps', () => {
+    const pages = [page('/a/', 10), page('/b/', 10), page('/big/', 100), page('/c/', 10), page('/d/', 10), page('/huge/', 500), page('/e/', 10)];
+    expect(planBatches(pages, { pages: 3, bytes: 25 })).toEqual([['/huge/'], ['/big/'], ['/a/', '/b/'], ['/c/', '/d/'], ['/e/']]);
+    expect(planBatches(pages, { pages: 2, bytes: 1000 })).toEqual([['/huge/', '/big/'], ['/a/', '/b/'], ['/c/', '/d/'], ['/e/']]);
+  });
+
+  it('gives a page over the byte cap a batch of its own and places every page once', () => {
+    const pages = Array.from({ length: 40 }, (_, i) => page(`/p${i}/`, i === 7 ? 5000 : 100 + (i % 3)));
+    const batches = planBatches(pages, { pages: 10, bytes: 350, heavyBytes: 1000 });
+    expect(batches[0]).toEqual(['/p7/']);
+    expect(batches.flat().sort()).toEqual(pages.map((p) => p.path).sort());
+    for (const batch of batches.slice(1)) expect(batch.length).toBeLessThanOrEqual(3);
+    expect(planBatches([], { pages: 10, bytes: 10 })).toEqual([]);
+  });
+});
+
+describe('serveDir over h2c', () => {
+  it('answers like the HTTP/1.1 server: files with their length, folder redirects, the 404 page', async () => {
+    const dir = await site({ 'a/index.html': '<p id="x">A</p>', '404.html': 'lost' });
+    const server = await serveDir(dir, { h2c: true, cache: true });
+    const session = connect(server.origin);
+    const ask = (method: string, path: string) =>
+      new Promise<{ status: number; length?: string; location?: string; body: string }>((done, fail) => {
+        const stream = session.request({ ':method': method, ':path': path });
+        let body = '';
+        let head: { status: number; length?: string; location?: string } = { status: 0 };
+        stream.on('response', (headers) => {
+          head = { status: Number(headers[':status']), length: headers['content-length'] as string | undefined, location: headers.location as string | undefined };
+        });
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk: string) => (body += chunk));
+        stream.on('end', () => done({ ...head, body }));
+        stream.on('error', fail);
+      });
+    try {
+      expect(await ask('GET', '/a/')).toMatchObject({ status: 200, length: '15', body: '<p id="x">A</p>' });
+      expect(await ask('HEAD', '/a/')).toMatchObject({ status: 200, length: '15', body: '' });
+      expect(await ask('GET', '/a')).toMatchObject({ status: 301, location: '/a/' });
+      expect(await ask('GET', '/nope/')).toMatchObject({ status: 404, body: 'lost' });
+      expect(await ask('GET', '/../etc/passwd')).toMatchObject({ status: 404 });
+    } finally {
+      session.close();
+      await server.close();
+    }
+  });
+});
