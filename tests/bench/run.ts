@@ -27,11 +27,15 @@ const repeat = Math.max(1, Number(values.repeat));
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
 const OFF = { SKIP_CITATION_CHECK: '1', SKIP_SEARCH_INDEX: '1', SKIP_LINK_CHECK: '1' };
 
-/** One `astro build` of `dir` in a fresh root and cache. */
-async function build(dir: string, env: NodeJS.ProcessEnv): Promise<Measurement & { outDir: string; root: string }> {
+/**
+ * One build of `dir` in a fresh root and cache: `npm run build` (exactly what writers and CI
+ * run), or with `bare`, Astro's own `astro build` with its default Node settings.
+ */
+async function build(dir: string, env: NodeJS.ProcessEnv, bare = false): Promise<Measurement & { outDir: string; root: string }> {
   const root = await isolatedRoot();
   const outDir = join(root, 'dist');
-  const result = await measure(bin('astro'), ['build', '--outDir', outDir], { EXPLAINERS_DIR: dir, ASTRO_CACHE_DIR: join(root, 'cache'), ...env }, root);
+  const [command, args] = bare ? [bin('astro'), ['build', '--outDir', outDir]] : ['npm', ['run', '--silent', 'build', '--', '--outDir', outDir]];
+  const result = await measure(command, args, { EXPLAINERS_DIR: dir, ASTRO_CACHE_DIR: join(root, 'cache'), ...env }, root);
   if (result.code !== 0) throw new Error(`Build failed:\n${result.output.slice(-3000)}`);
   return { ...result, outDir, root };
 }
@@ -67,7 +71,7 @@ async function corpusRun(size: number, baselines = true) {
     console.error('Build with the citation check only (no search, no link check)…');
     gateds.push(await build(dir, { SKIP_SEARCH_INDEX: '1', SKIP_LINK_CHECK: '1' }));
     console.error('Bare astro build (unified, no checks, no search, no link check)…');
-    bares.push(await build(dir, OFF));
+    bares.push(await build(dir, OFF, true));
   }
   const full = fastest(fulls);
   if (!baselines) return { size, full, stages: stages(full.output) };
@@ -83,14 +87,14 @@ async function corpusRun(size: number, baselines = true) {
   const parse = fastest(parses);
   const check = fastest(checks);
   console.error('Bare astro build with Sätteri…');
-  const satteri = await build(dir, { ...OFF, EXPLAINERS_PROCESSOR: 'satteri' });
+  const satteri = await build(dir, { ...OFF, EXPLAINERS_PROCESSOR: 'satteri' }, true);
   console.error('Plain linkinator over the same output…');
   const linkinator = await measure(bin('linkinator'), [full.outDir, '--recurse', '--silent', '--skip', '^https?://(?!localhost|127\\.0\\.0\\.1)'], {}, ROOT);
   console.error('Incremental build (cold), then a rebuild after editing one explainer…');
   const cold = await build(dir, { EXPLAINERS_INCREMENTAL: '1' });
   const edited = files[Math.floor(files.length / 2)]!;
   await writeFile(edited, (await readFile(edited, 'utf8')).replace(/\n\n([A-Z])/, '\n\nEdited for the benchmark. $1'));
-  const rebuild = await measure(bin('astro'), ['build', '--outDir', cold.outDir], { EXPLAINERS_DIR: dir, ASTRO_CACHE_DIR: join(cold.root, 'cache'), EXPLAINERS_INCREMENTAL: '1' }, cold.root);
+  const rebuild = await measure('npm', ['run', '--silent', 'build', '--', '--outDir', cold.outDir], { EXPLAINERS_DIR: dir, ASTRO_CACHE_DIR: join(cold.root, 'cache'), EXPLAINERS_INCREMENTAL: '1' }, cold.root);
   if (!values.keep) await rm(dir, { recursive: true, force: true });
   return { size, parse: parse.ms, check, bare, gated, satteri, full, linkinator, cold, rebuild, restored: (rebuild.output.match(/\(restored\)/g) ?? []).length, stages: stages(full.output) };
 }
