@@ -23,6 +23,9 @@ const site = process.env.SITE_URL ?? 'https://explainers.example.org';
 const checks = process.env.SKIP_CITATION_CHECK !== '1';
 const bareSatteri = process.env.EXPLAINERS_PROCESSOR === 'satteri';
 
+/** The citation gate: an integration, and a remark plugin that runs the rules on the tree the MDX compile parses. */
+const gate = checks ? citationGate({ contentDir }) : undefined;
+
 export default defineConfig({
   site,
   // Astro's incremental builds reuse unchanged article pages (keyed in src/site/cache-key.ts).
@@ -37,14 +40,15 @@ export default defineConfig({
     // Astro 7 renders with Sätteri by default, which ignores remark plugins.
     // Our citation plugin and remark-gfm only run under the unified processor.
     // gfm: false because we add the same remark-gfm the checker parses with.
-    ...(bareSatteri ? {} : { processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCitations] }) }),
+    // The gate's plugin must come before remarkCitations, which rewrites the citations it reads.
+    ...(bareSatteri ? {} : { processor: unified({ gfm: false, remarkPlugins: [remarkGfm, ...(gate ? [gate.remarkPlugin] : []), remarkCitations] }) }),
     // Shiki colours code with inline style attributes, which the CSP forbids.
     syntaxHighlight: false,
   },
   // Order matters: the gate first (a build with citation errors stops before rendering);
   // Pagefind indexes the finished pages; linkCheck() stays LAST, checking everything, index included.
   integrations: [
-    ...(checks ? [citationGate({ contentDir })] : []),
+    ...(gate ? [gate] : []),
     mdx(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
     pagefindIntegration(),

@@ -17,6 +17,7 @@ import { VFile } from 'vfile';
 import { load, type YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { report, type Place } from './report.ts';
+import { remarkUnravelJsx } from './unravel.ts';
 
 /** One explainer, parsed once for all rules. */
 export interface Article {
@@ -41,7 +42,8 @@ export interface LocatedYaml {
   place: (offset: number) => Place;
 }
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+// remarkUnravelJsx: MDX's compiler unravels JSX-only paragraphs before any plugin runs; so do we.
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkUnravelJsx);
 
 /** Parse MDX text into an mdast tree with the exact parser the checks use. */
 export function parseMdx(text: string): Root {
@@ -137,6 +139,25 @@ function placeOf(cause: unknown): Place {
   const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(cause instanceof Error ? cause.message : '');
   if (inText) return { line: Number(inText[1]), column: Number(inText[2]) };
   return { line: 1, column: 1 };
+}
+
+const FRONTMATTER = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
+
+/**
+ * An article from a tree another parser already built (Astro's MDX compile, which keeps
+ * file offsets by blanking the frontmatter with spaces), so the build parses each file once.
+ * Returns undefined when `text` is not a plain LF file with frontmatter: the caller then
+ * parses it with {@link parseArticle}, which reports whatever is odd about it.
+ */
+export function articleFromTree(path: string, text: string, tree: Root, compiled: string): Article | undefined {
+  const block = FRONTMATTER.exec(text);
+  if (!block || text.length !== compiled.length || text.includes('\r') || text.startsWith('\uFEFF')) return undefined;
+  const file = new VFile({ path, value: text });
+  const article: Article = { file, tree };
+  const end = block[0].trimEnd().length;
+  const yaml: Yaml = { type: 'yaml', value: block[1]!, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: block[0].slice(0, end).split('\n').length, column: 4, offset: end } } };
+  readYaml(article, yaml);
+  return article;
 }
 
 /** Read and parse an explainer from disk. */

@@ -21,7 +21,7 @@ export async function findArticles(paths: string[]): Promise<string[]> {
 /** Check many files; paths in messages are relative to `cwd`. */
 export async function checkFiles(files: string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult[]> {
   // Worker threads use the site config; a custom config runs in-process.
-  if (!options.config && poolAvailable(files.length)) return checkInPool(files, cwd, { now: options.now, background: options.background });
+  if (!options.config && poolAvailable(files.length)) return checkInPool(files, cwd, { now: options.now });
   const { checkArticle, siteChecks } = await import('./run.ts');
   const { loadArticle } = await import('./article.ts');
   const resolved = options.config ? undefined : siteChecks();

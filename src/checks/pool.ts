@@ -69,14 +69,9 @@ export function poolAvailable(files: number): boolean {
   return files >= MIN_FILES && availableParallelism() > 1 && existsSync(WORKER);
 }
 
-/** How the pool uses threads. */
+/** How the pool runs. */
 export interface PoolOptions {
   now?: Date;
-  /**
-   * Keep the main thread free: one worker does everything (the build checks
-   * beside Astro's own work). Otherwise every core works, the main thread included.
-   */
-  background?: boolean;
 }
 
 function runWorker(job: PoolJob): Promise<Array<[number, PlainResult]>> {
@@ -91,14 +86,13 @@ function runWorker(job: PoolJob): Promise<Array<[number, PlainResult]>> {
 /** Check `files` (absolute paths) in parallel; `cwd` makes message paths relative. */
 export async function checkInPool(files: string[], cwd: string, options: PoolOptions = {}): Promise<CheckResult[]> {
   const job: PoolJob = { files, cwd, now: options.now?.toISOString(), next: new SharedArrayBuffer(4) };
-  const workers = options.background ? 1 : Math.max(1, availableParallelism() - 1);
+  // One thread per core: the workers, and this thread too.
+  const workers = Math.max(1, availableParallelism() - 1);
   const running = Array.from({ length: workers }, () => runWorker(job));
   const results: CheckResult[] = new Array(files.length);
-  if (!options.background) {
-    // Loaded only now, while the workers load theirs.
-    const { checkClaimed } = await import('./check-worker-body.ts');
-    for (const [index, result] of checkClaimed(job, await import('./run.ts'), await import('./article.ts'))) results[index] = result;
-  }
+  // Loaded only now, while the workers load theirs.
+  const { checkClaimed } = await import('./check-worker-body.ts');
+  for (const [index, result] of checkClaimed(job, await import('./run.ts'), await import('./article.ts'))) results[index] = result;
   for (const part of await Promise.all(running)) for (const [index, plain] of part) results[index] = fromPlain(plain);
   return results;
 }

@@ -35,8 +35,6 @@ export interface CheckOptions {
   config?: ResolvedConfig;
   siteOverrides?: Override[];
   now?: Date;
-  /** Many files: check in one worker thread and keep the main thread free (the build's choice). */
-  background?: boolean;
 }
 
 /** The site's resolved config (defaults + src/checks.config.ts). */

@@ -3,18 +3,23 @@
  *
  * - `astro build`: every explainer is checked before anything renders; on
  *   any error the build stops having printed every message in every file.
+ *   The rules run on the tree Astro's MDX compile parses anyway (through
+ *   `remarkPlugin`, listed before remarkCitations), so the build parses each
+ *   file once; the build fails at the end of bundling, before rendering.
  * - `astro dev`: each explainer is checked when Vite loads it, and errors
  *   appear in the browser overlay with file and line; fixing the file clears it.
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
 import type { Plugin } from 'vite';
-import { parseArticle } from '../checks/article.ts';
+import { articleFromTree, parseArticle } from '../checks/article.ts';
 import { formatText, summaryLine, totals } from '../checks/format.ts';
 import { severityOf } from '../checks/report.ts';
 import { filesWithBrokenFrontmatter } from '../checks/frontmatter-precheck.ts';
-import { checkArticle, checkFiles, findArticles, type CheckResult } from '../checks/run.ts';
+import { checkArticle, checkFiles, findArticles, siteChecks, type CheckResult } from '../checks/run.ts';
 
 /** Options for the gate. */
 export interface CitationGateOptions {
@@ -31,54 +36,81 @@ class CitationCheckError extends Error {
   }
 }
 
+/** The integration, plus the remark plugin to list in the unified processor before remarkCitations. */
+export type CitationGate = AstroIntegration & { remarkPlugin: () => (tree: Root, file: VFile) => void };
+
 /** The Astro integration. */
-export function citationGate({ contentDir }: CitationGateOptions): AstroIntegration {
+export function citationGate({ contentDir }: CitationGateOptions): CitationGate {
+  let dir = resolve(contentDir);
+  /** Results from the MDX compile, by absolute path; set only during a build. */
+  let seen: Map<string, CheckResult> | undefined;
+  let rulesMs = 0;
+  let site: ReturnType<typeof siteChecks> | undefined;
+
+  const remarkPlugin = () => (tree: Root, file: VFile) => {
+    const path = file.path;
+    if (!seen || !path?.endsWith('.mdx') || !path.startsWith(dir + sep)) return;
+    const started = performance.now();
+    try {
+      const display = relative(process.cwd(), path);
+      const article = articleFromTree(display, readFileSync(path, 'utf8'), tree, String(file.value)) ?? parseArticle(display, readFileSync(path));
+      site ??= siteChecks();
+      seen.set(path, checkArticle(article, { config: site.config, siteOverrides: site.overrides }));
+    } catch {
+      // Left unseen: the gate then checks this file on its own, which reports the problem.
+    }
+    rulesMs += performance.now() - started;
+  };
+
   return {
     name: 'citation-gate',
+    remarkPlugin,
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
-        const root = config.root.pathname;
-        const dir = resolve(root, contentDir);
-        if (command === 'build') {
-          const started = performance.now();
-          const files = await findArticles([dir]);
-          // The check runs in a worker thread while Astro syncs and bundles (which keeps about
-          // one core busy), and the build waits for it only before rendering any page.
-          let checkedMs = 0;
-          const pending = checkFiles(files, { background: true }, process.cwd()).then((results) => {
-            checkedMs = Math.round(performance.now() - started);
-            return results;
-          });
-          pending.catch(() => undefined); // Awaited below or in buildEnd; never left unhandled.
-          let waitFrom: number | undefined;
-          let outcome: Promise<void> | undefined;
-          const settle = () => {
-            waitFrom ??= performance.now();
-            return (outcome ??= pending.then((results) => {
-              const now = performance.now();
-              report(results, checkedMs, Math.round(now - (waitFrom ?? now)), logger);
-            }));
-          };
-          // Astro stops at the first file whose frontmatter fails the schema while it syncs
-          // content, before our check ends: on such a file, wait and print the full report now.
-          if ((await filesWithBrokenFrontmatter(files)).length > 0) await settle();
-          updateConfig({ vite: { plugins: [gateBeforeRender(settle)] } });
-        }
+        dir = resolve(config.root.pathname, contentDir);
         if (command === 'dev') updateConfig({ vite: { plugins: [devCheck(dir)] } });
+        if (command !== 'build') return;
+        const files = await findArticles([dir]);
+        // Astro stops at the first file whose frontmatter fails the schema while it syncs
+        // content: check everything now (a quick pass finds out) and print the full report.
+        if ((await filesWithBrokenFrontmatter(files)).length > 0) {
+          const started = performance.now();
+          const results = await checkFiles(files, {}, process.cwd());
+          const ms = Math.round(performance.now() - started);
+          report(results, `${ms} ms (the build waited ${ms} ms)`, logger);
+        }
+        const collected = new Map<string, CheckResult>();
+        seen = collected;
+        let outcome: Promise<void> | undefined;
+        // Every explainer should have passed through the MDX compile by the end of bundling.
+        // Any that did not (it failed to compile, say) is checked on its own, so the report
+        // is always complete and names every problem in every file.
+        const settle = () =>
+          (outcome ??= (async () => {
+            const started = performance.now();
+            const unseen = files.filter((path) => !collected.has(path));
+            const direct = unseen.length > 0 ? await checkFiles(unseen, {}, process.cwd()) : [];
+            unseen.forEach((path, index) => collected.set(path, direct[index]!));
+            const waited = Math.round(performance.now() - started);
+            const ms = Math.round(rulesMs) + waited;
+            const how = `${files.length - unseen.length} during Astro's MDX compile, ${unseen.length} on their own`;
+            report(files.map((path) => collected.get(path)!), `${ms} ms (${how}; the build waited ${waited} ms)`, logger);
+          })());
+        updateConfig({ vite: { plugins: [gateBeforeRender(settle)] } });
       },
     },
   };
 }
 
 /** Print the build's report; throw (failing the build) when it holds an error. */
-function report(results: CheckResult[], ms: number, waited: number, logger: AstroIntegrationLogger): void {
+function report(results: CheckResult[], timing: string, logger: AstroIntegrationLogger): void {
   const total = totals(results);
+  logger.info(`${results.length} explainers checked in ${timing}: ${summaryLine(total)}`);
   if (total.errors > 0) {
     console.error(`\n${formatText(results, { coverage: false })}\n`);
     throw new CitationCheckError(`Citation check failed: ${summaryLine(total)}. Fix them (or run \`npm run check\`) and build again.`);
   }
   if (total.warnings > 0) console.warn(`\n${formatText(results, { coverage: false })}\n`);
-  logger.info(`${results.length} explainers checked in ${ms} ms (the build waited ${waited} ms): ${summaryLine(total)}`);
 }
 
 /**

@@ -2,12 +2,13 @@
  * The same checker behind every entry point: the build gate, the CLI and
  * the dev server report the same problems, with file and line.
  */
-import { cp, mkdtemp, writeFile, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, fixture, ROOT, run } from '../helpers/site.ts';
 import { startDev } from '../helpers/dev-server.ts';
+import { frontmatterLoads } from '../../src/checks/frontmatter-precheck.ts';
 import { browserUnavailable, launchBrowser } from '../helpers/browser.ts';
 
 const checkCli = (args: string[]) => run(join(ROOT, 'node_modules/.bin/node'), ['src/cli/check.ts', ...args]);
@@ -35,6 +36,30 @@ describe('build gate', () => {
     expect(new Set(fromBuild.map((l) => l.split(':')[0])).size).toBe(3);
     expect(fromBuild).toEqual(messageLines(cli.output));
   }, 120_000);
+
+  it('runs the rules on the MDX compile\'s own tree, with the same messages as the CLI for every fixture', async () => {
+    // The build does not parse explainers itself: the rules run inside Astro's MDX compile.
+    // Every fixture whose frontmatter Astro accepts goes through that path, and the build
+    // must print exactly what the CLI (our own parser) prints.
+    const dir = await mkdtemp(join(tmpdir(), 'gate-all-'));
+    const names = (await readdir(fixture('citations'))).sort();
+    let compiled = 0;
+    for (const name of names) {
+      const text = await readFile(fixture('citations', name, 'input.mdx'), 'utf8').catch(() => undefined);
+      if (text === undefined || !frontmatterLoads(text) || name === 'unclosed-jsx') continue;
+      await writeFile(join(dir, `${name}.mdx`), text);
+      compiled++;
+    }
+    expect(compiled).toBeGreaterThan(15);
+    const [build, cli] = await Promise.all([buildSite(dir), checkCli([dir])]);
+    expect(build.ok).toBe(false);
+    expect(build.output).toContain(`${compiled} explainers checked in`);
+    // Proof that the plugin ran: no file fell back to a parse of its own.
+    expect(build.output).toContain(`${compiled} during Astro's MDX compile, 0 on their own`);
+    const fromBuild = messageLines(build.output);
+    expect(fromBuild.length).toBeGreaterThan(15);
+    expect(fromBuild).toEqual(messageLines(cli.output));
+  }, 180_000);
 
   it('reports every file even when one cannot be compiled (MDX syntax error)', async () => {
     // The check runs beside Astro's bundling; Astro's MDX compile stops at the broken file,
