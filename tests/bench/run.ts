@@ -48,7 +48,7 @@ function stages(output: string) {
   };
   return {
     check: ms(/explainers checked in (\d+) ms/),
-    // The check runs beside Astro's bundling; this is how long the build stood still for it.
+    // The rules run inside Astro's MDX compile; this is how long the build stood still for the rest.
     waited: ms(/the build waited (\d+) ms/),
     search: ms(/Indexed \d+ pages? in ([\d.]+) s/, 1000),
     links: ms(/checked in ([\d.]+)s\./, 1000),
@@ -133,7 +133,7 @@ const rows: Row[] = [
   ['bare astro build, unified', seconds(main.bare.ms), `${ratios.bareVsSatteri.toFixed(2)}x Sätteri · ${mem(main.bare)}`],
   ['build with checks only (search, link check off)', seconds(main.gated.ms), `${ratios.gatedVsBare.toFixed(2)}x bare · ${mem(main.gated)}`],
   ['full checked build (npm run build)', seconds(main.full.ms), `${ratios.fullVsBare.toFixed(2)}x bare · ${mem(main.full)}`],
-  ['  stage: citation check (beside bundling)', main.stages.check !== undefined ? seconds(main.stages.check) : 'n/a', main.stages.waited !== undefined ? `build waited ${seconds(main.stages.waited)} for it` : ''],
+  ['  stage: citation check (rules inside the MDX compile)', main.stages.check !== undefined ? seconds(main.stages.check) : 'n/a', main.stages.waited !== undefined ? `build waited ${seconds(main.stages.waited)} for it` : ''],
   ['  stage: Pagefind index', main.stages.search !== undefined ? seconds(main.stages.search) : 'n/a', ''],
   ['  stage: internal link check', main.stages.links !== undefined ? seconds(main.stages.links) : 'n/a', ''],
   ['plain `linkinator dist --recurse`', seconds(main.linkinator.ms), mem(main.linkinator)],
