@@ -8,32 +8,46 @@
 import { readFile } from 'node:fs/promises';
 import { load } from 'js-yaml';
 import { explainerSchema } from '../schema/explainer.ts';
+import { FRONTMATTER } from './article.ts';
 
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/** True when `text` has frontmatter that parses and passes the explainer schema. */
-export function frontmatterLoads(text: string): boolean {
+/** The frontmatter of `text` as js-yaml loads it, when it parses and passes the explainer schema. */
+function loadValid(text: string): { data: unknown } | undefined {
   const block = FRONTMATTER.exec(text)?.[1];
-  if (block === undefined) return false;
+  if (block === undefined) return undefined;
   try {
-    return explainerSchema.safeParse(load(block) ?? {}).success;
+    const data = load(block) ?? {};
+    return explainerSchema.safeParse(data).success ? { data } : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** The files (absolute paths) whose frontmatter would stop Astro's content sync. */
-export async function filesWithBrokenFrontmatter(files: string[]): Promise<string[]> {
-  const broken: string[] = [];
+/** True when `text` has frontmatter that parses and passes the explainer schema. */
+export function frontmatterLoads(text: string): boolean {
+  return loadValid(text) !== undefined;
+}
+
+/** What the pass read: the files whose frontmatter would stop Astro's content sync, and the rest. */
+export interface Precheck {
+  broken: string[];
+  /** Text and loaded frontmatter of every good file, by absolute path, for the rules to reuse. */
+  read: Map<string, { text: string; data: unknown }>;
+}
+
+/** Read every file (absolute paths) once and sort the broken frontmatter from the good. */
+export async function precheckFrontmatter(files: string[]): Promise<Precheck> {
+  const result: Precheck = { broken: [], read: new Map() };
   for (const path of files) {
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
     } catch {
-      broken.push(path);
+      result.broken.push(path);
       continue;
     }
-    if (!frontmatterLoads(text)) broken.push(path);
+    const valid = loadValid(text);
+    if (valid) result.read.set(path, { text, data: valid.data });
+    else result.broken.push(path);
   }
-  return broken;
+  return result;
 }

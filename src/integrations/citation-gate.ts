@@ -18,7 +18,7 @@ import type { Plugin } from 'vite';
 import { articleFromTree, parseArticle } from '../checks/article.ts';
 import { formatText, summaryLine, totals } from '../checks/format.ts';
 import { severityOf } from '../checks/report.ts';
-import { filesWithBrokenFrontmatter } from '../checks/frontmatter-precheck.ts';
+import { precheckFrontmatter, type Precheck } from '../checks/frontmatter-precheck.ts';
 import { checkArticle, checkFiles, findArticles, siteChecks, type CheckResult } from '../checks/run.ts';
 
 /** Options for the gate. */
@@ -44,6 +44,8 @@ export function citationGate({ contentDir }: CitationGateOptions): CitationGate 
   let dir = resolve(contentDir);
   /** Results from the MDX compile, by absolute path; set only during a build. */
   let seen: Map<string, CheckResult> | undefined;
+  /** What the frontmatter pass read, reused so each file is read and its YAML loaded once. */
+  let read: Precheck['read'] = new Map();
   let rulesMs = 0;
   let site: ReturnType<typeof siteChecks> | undefined;
 
@@ -53,7 +55,8 @@ export function citationGate({ contentDir }: CitationGateOptions): CitationGate 
     const started = performance.now();
     try {
       const display = relative(process.cwd(), path);
-      const article = articleFromTree(display, readFileSync(path, 'utf8'), tree, String(file.value)) ?? parseArticle(display, readFileSync(path));
+      const known = read.get(path);
+      const article = articleFromTree(display, known?.text ?? readFileSync(path, 'utf8'), tree, String(file.value), known?.data) ?? parseArticle(display, readFileSync(path));
       site ??= siteChecks();
       seen.set(path, checkArticle(article, { config: site.config, siteOverrides: site.overrides }));
     } catch {
@@ -73,7 +76,9 @@ export function citationGate({ contentDir }: CitationGateOptions): CitationGate 
         const files = await findArticles([dir]);
         // Astro stops at the first file whose frontmatter fails the schema while it syncs
         // content: check everything now (a quick pass finds out) and print the full report.
-        if ((await filesWithBrokenFrontmatter(files)).length > 0) {
+        const precheck = await precheckFrontmatter(files);
+        read = precheck.read;
+        if (precheck.broken.length > 0) {
           const started = performance.now();
           const results = await checkFiles(files, {}, process.cwd());
           const ms = Math.round(performance.now() - started);
