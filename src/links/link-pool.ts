@@ -1,13 +1,14 @@
 /**
- * Runs the internal link check's batches across worker threads, each with
- * its own loopback server, so linkinator's parsing (the bulk of the check)
- * uses every core. Falls back to running the batches one after
- * another on this thread, against `origin`.
+ * Runs the internal link check's batches across worker threads, each serving
+ * the site to linkinator itself (./in-process.ts), so linkinator's parsing
+ * (the bulk of the check) uses every core. Falls back to running the batches
+ * one after another on this thread.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkBatch, type BatchJob, type BatchResult } from './batch.ts';
+import { IN_PROCESS_ORIGIN, serveInProcess } from './in-process.ts';
 import type { BatchReply, BatchRequest, WorkerSetup } from './link-worker.ts';
 
 const WORKER = fileURLToPath(new URL('./link-worker.ts', import.meta.url));
@@ -22,16 +23,21 @@ const YOUNG_GENERATION_MB = 32;
 export interface PoolOptions {
   /** The built site folder (each worker serves it). */
   dir: string;
-  /** Most worker threads; 1 runs the batches on this thread. */
+  /** Most worker threads (at least one is used when threads can run here). */
   threads: number;
-  /** A server of `dir` on this thread, for running batches here. */
-  origin: string;
+  /** The site's public address (see ./in-process.ts). */
+  site?: string;
 }
 
-async function inSequence(jobs: readonly BatchJob[], origin: string): Promise<BatchResult[]> {
-  const results: BatchResult[] = [];
-  for (const job of jobs) results.push(await checkBatch(job, origin));
-  return results;
+async function inSequence(jobs: readonly BatchJob[], options: PoolOptions): Promise<BatchResult[]> {
+  const restore = serveInProcess(options.dir, options.site);
+  try {
+    const results: BatchResult[] = [];
+    for (const job of jobs) results.push(await checkBatch(job, IN_PROCESS_ORIGIN));
+    return results;
+  } finally {
+    restore();
+  }
 }
 
 /** Feed `worker` the next unclaimed job until none are left. */
@@ -61,7 +67,8 @@ function drive(worker: Worker, jobs: readonly BatchJob[], claim: () => number | 
 export async function runBatches(jobs: readonly BatchJob[], options: PoolOptions): Promise<BatchResult[]> {
   const count = Math.min(options.threads, jobs.length);
   // Workers run the .ts sources directly, so they need Node's type stripping.
-  if (count <= 1 || !process.features.typescript || !existsSync(WORKER)) return inSequence(jobs, options.origin);
+  // This thread's HTTP client is only borrowed when no worker can run (see ./in-process.ts).
+  if (count < 1 || !process.features.typescript || !existsSync(WORKER)) return inSequence(jobs, options);
   const results: BatchResult[] = new Array(jobs.length);
   let next = 0;
   const claim = () => (next < jobs.length ? next++ : undefined);
@@ -69,7 +76,7 @@ export async function runBatches(jobs: readonly BatchJob[], options: PoolOptions
     { length: count },
     () =>
       new Worker(WORKER, {
-        workerData: { dir: options.dir } satisfies WorkerSetup,
+        workerData: { dir: options.dir, ...(options.site ? { site: options.site } : {}) } satisfies WorkerSetup,
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       }),
   );

@@ -1,19 +1,18 @@
 /**
- * Worker thread body for the internal link check: serves the built site on
- * its own loopback server (so requests never wait on another thread) and
- * runs the batches the main thread posts, one at a time, posting each result
- * back under its id. The server speaks h2c when this thread's HTTP client
- * can (see ./h2c.ts), else HTTP/1.1.
+ * Worker thread body for the internal link check: serves the built site to
+ * linkinator inside this thread (./in-process.ts) and runs the batches the
+ * main thread posts, one at a time, posting each result back under its id.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkBatch, type BatchJob, type BatchResult } from './batch.ts';
-import { useH2c } from './h2c.ts';
-import { serveDir, type DirServer } from './serve-dir.ts';
+import { IN_PROCESS_ORIGIN, serveInProcess } from './in-process.ts';
 
 /** What the main thread passes to a worker. */
 export interface WorkerSetup {
   /** The built site folder. */
   dir: string;
+  /** The site's public address: links to it stay in the pages served (see ./in-process.ts). */
+  site?: string;
 }
 
 /** A message from the main thread: a batch to check. */
@@ -29,20 +28,12 @@ export interface BatchReply {
   error?: unknown;
 }
 
-/** An h2c server and client if a request over them works, else HTTP/1.1 ones. */
-async function start(dir: string): Promise<DirServer> {
-  const server = await serveDir(dir, { cache: true, h2c: true });
-  if (await useH2c(server.origin)) return server;
-  await server.close();
-  return serveDir(dir, { cache: true });
-}
-
 const port = parentPort;
-const { dir } = workerData as WorkerSetup;
-const server = await start(dir);
+const { dir, site } = workerData as WorkerSetup;
+serveInProcess(dir, site);
 port?.on('message', async ({ id, job }: BatchRequest) => {
   try {
-    port.postMessage({ id, result: await checkBatch(job, server.origin) } satisfies BatchReply);
+    port.postMessage({ id, result: await checkBatch(job, IN_PROCESS_ORIGIN) } satisfies BatchReply);
   } catch (error) {
     // Errors survive structured cloning (message, stack, cause).
     port.postMessage({ id, error } satisfies BatchReply);

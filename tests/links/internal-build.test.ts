@@ -3,12 +3,7 @@
  * a citation marker without its anchor fail the build, naming page and link;
  * the sample content passes.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recheckTimeouts } from '../../src/links/internal.ts';
-import { serveDir } from '../../src/links/serve-dir.ts';
 import { buildSite, fixture, ROOT } from '../helpers/site.ts';
 
 describe('internal link check in the build', () => {
@@ -51,28 +46,4 @@ describe('internal link check in the build', () => {
     expect(build.ok, build.output).toBe(true);
     expect(build.output).toContain('Internal link check skipped (SKIP_LINK_CHECK is set).');
   }, 120_000);
-});
-
-describe('recheckTimeouts', () => {
-  it('drops links that timed out but load on a calm retry, and keeps real failures', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'recheck-'));
-    await mkdir(join(dir, 'a'), { recursive: true });
-    await writeFile(join(dir, 'a', 'index.html'), '<p id="here">A</p>');
-    const server = await serveDir(dir);
-    try {
-      const timedOut = (link: string) => ({ page: '/', link, reason: 'The operation was aborted due to timeout' });
-      const kept = await recheckTimeouts(
-        [timedOut('/a/'), timedOut('/a/#here'), timedOut('/a/#gone'), timedOut('/missing/'), { page: '/', link: '/b/', reason: 'page or file not found (404)' }],
-        server.origin,
-        5_000,
-      );
-      expect(kept.map((b) => `${b.link} ${b.reason}`)).toEqual([
-        '/a/#gone no element with id="gone" on /a/',
-        '/missing/ The operation was aborted due to timeout',
-        '/b/ page or file not found (404)',
-      ]);
-    } finally {
-      await server.close();
-    }
-  });
 });

@@ -1,10 +1,10 @@
 /**
- * The internal link check split into batches across worker threads (each with
- * its own h2c loopback server) must find exactly what one linkinator run over
- * the whole site finds on this thread; and the pieces that make it fast:
- * the batch plan and the h2c mode of the static server.
+ * The internal link check split into batches across worker threads (each
+ * serving the site to linkinator itself) must find exactly what one linkinator
+ * run over the whole site finds; and the pieces that make it fast: the batch
+ * plan and the in-process answers, which must be a static host's.
  */
-import { connect } from 'node:http2';
+import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,7 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { checkInternalLinks } from '../../src/links/internal.ts';
 import { runBatches } from '../../src/links/link-pool.ts';
 import { planBatches } from '../../src/links/plan.ts';
-import { serveDir } from '../../src/links/serve-dir.ts';
+import { IN_PROCESS_ORIGIN, serveInProcess, withoutExternalHrefs } from '../../src/links/in-process.ts';
+
+/** The HTTP client linkinator uses (its undici). */
+const undici = createRequire(import.meta.resolve('linkinator'))('undici') as { fetch: (url: string, init?: { method?: string; redirect?: 'manual' }) => Promise<Response> };
 
 async function site(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'links-parallel-'));
@@ -72,11 +75,12 @@ describe('checkInternalLinks in parallel', () => {
     ]);
   }, 60_000);
 
-  it('runs batches in worker threads that serve the site themselves', async () => {
+  it('runs batches in worker threads that serve the site themselves, leaving this thread\'s HTTP client alone', async () => {
     const dir = await site(brokenSite());
     const job = (paths: string[]) => ({ paths, concurrency: 8, timeout: 10_000 });
-    // Nothing listens on this origin: only batches run in workers (with their own servers) can pass.
-    const results = await runBatches([job(['/p8/', '/p1/']), job(['/p2/']), job(['/']), job(['/p3/'])], { dir, threads: 2, origin: 'http://127.0.0.1:9' });
+    const results = await runBatches([job(['/p8/', '/p1/']), job(['/p2/']), job(['/']), job(['/p3/'])], { dir, threads: 2 });
+    // The site was never served on this thread.
+    await expect(undici.fetch(`${IN_PROCESS_ORIGIN}/p2/`)).rejects.toThrow();
     expect(results.map((result) => result.broken.map((b) => `${b.page} ${b.link}`))).toEqual([['/p8/ /p4/#part-4'], [], ['/ /gone/'], []]);
     expect(results[1]?.checked).toEqual(expect.arrayContaining(['/p2/', '/p7/', '/app.js', '/style.css']));
   }, 60_000);
@@ -101,33 +105,32 @@ describe('planBatches', () => {
   });
 });
 
-describe('serveDir over h2c', () => {
-  it('answers like the HTTP/1.1 server: files with their length, folder redirects, the 404 page', async () => {
+describe('serveInProcess', () => {
+  it('answers like a static host: files with their length, folder redirects, the 404 page; and puts the client back', async () => {
     const dir = await site({ 'a/index.html': '<p id="x">A</p>', '404.html': 'lost' });
-    const server = await serveDir(dir, { h2c: true, cache: true });
-    const session = connect(server.origin);
-    const ask = (method: string, path: string) =>
-      new Promise<{ status: number; length?: string; location?: string; body: string }>((done, fail) => {
-        const stream = session.request({ ':method': method, ':path': path });
-        let body = '';
-        let head: { status: number; length?: string; location?: string } = { status: 0 };
-        stream.on('response', (headers) => {
-          head = { status: Number(headers[':status']), length: headers['content-length'] as string | undefined, location: headers.location as string | undefined };
-        });
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk: string) => (body += chunk));
-        stream.on('end', () => done({ ...head, body }));
-        stream.on('error', fail);
-      });
+    const restore = serveInProcess(dir);
+    const ask = async (method: string, path: string) => {
+      const response = await undici.fetch(`${IN_PROCESS_ORIGIN}${path}`, { method, redirect: 'manual' });
+      return { status: response.status, length: response.headers.get('content-length'), location: response.headers.get('location'), body: await response.text() };
+    };
     try {
       expect(await ask('GET', '/a/')).toMatchObject({ status: 200, length: '15', body: '<p id="x">A</p>' });
       expect(await ask('HEAD', '/a/')).toMatchObject({ status: 200, length: '15', body: '' });
       expect(await ask('GET', '/a')).toMatchObject({ status: 301, location: '/a/' });
       expect(await ask('GET', '/nope/')).toMatchObject({ status: 404, body: 'lost' });
-      expect(await ask('GET', '/../etc/passwd')).toMatchObject({ status: 404 });
+      expect(await ask('GET', '/%2e%2e/%2e%2e/etc/passwd')).toMatchObject({ status: 404, body: 'lost' });
     } finally {
-      session.close();
-      await server.close();
+      restore();
     }
+    await expect(undici.fetch(`${IN_PROCESS_ORIGIN}/a/`)).rejects.toThrow();
+  });
+});
+
+describe('withoutExternalHrefs', () => {
+  it('drops only links to other sites, which the check skips anyway', () => {
+    const page = '<a href="https://example.org/a/#x">own</a><a href="http://EXAMPLE.org">own</a><a href="https://example.org.evil/">other</a><a id="s1" href="https://news.invalid/story">other</a><a href="/b/">rel</a><a href="#s1">frag</a>';
+    expect(withoutExternalHrefs(page, 'https://example.org')).toBe(
+      '<a href="https://example.org/a/#x">own</a><a href="http://EXAMPLE.org">own</a><a>other</a><a id="s1">other</a><a href="/b/">rel</a><a href="#s1">frag</a>',
+    );
   });
 });
