@@ -6,7 +6,7 @@
  * times). File contents are not kept: measured, that saved no time and cost
  * memory.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 
@@ -29,18 +29,39 @@ export interface SiteFiles {
   body: (path: string, size: number) => Promise<Buffer | Readable>;
 }
 
-async function lookup(path: string): Promise<Entry> {
+function toEntry(found: Stats | undefined): Entry {
+  return found ? { kind: found.isDirectory() ? 'dir' : 'file', size: found.size } : { kind: undefined, size: 0 };
+}
+
+function notFound(error: unknown): Entry {
+  const code = (error as NodeJS.ErrnoException).code;
+  return { kind: undefined, size: 0, ...(code === 'ENOENT' || code === 'ENOTDIR' ? {} : { failed: true }) };
+}
+
+async function lookupLater(path: string): Promise<Entry> {
   try {
-    const found = await stat(path);
-    return { kind: found.isDirectory() ? 'dir' : 'file', size: found.size };
+    return toEntry(await stat(path));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { kind: undefined, size: 0, ...(code === 'ENOENT' || code === 'ENOTDIR' ? {} : { failed: true }) };
+    return notFound(error);
   }
 }
 
-/** Disk access for a server of a folder; with `cache`, each path is looked up once. */
-export function siteFiles(cache: boolean): SiteFiles {
+async function lookupNow(path: string): Promise<Entry> {
+  try {
+    return toEntry(statSync(path));
+  } catch (error) {
+    return notFound(error);
+  }
+}
+
+/**
+ * Disk access for a server of a folder; with `cache`, each path is looked up once.
+ * With `blocking`, paths are looked up synchronously: for a thread that does
+ * nothing else (a link check worker), where going through Node's thread
+ * pool for every small lookup cost more system time than the lookups themselves.
+ */
+export function siteFiles(cache: boolean, blocking = false): SiteFiles {
+  const lookup = blocking ? lookupNow : lookupLater;
   const entries = new Map<string, Promise<Entry>>();
   return {
     entry: (path) => {
