@@ -91,11 +91,12 @@ export async function checkInternalLinks(options: InternalCheckOptions): Promise
   // each one (see ./plan.ts); the batches run in parallel, see ./link-pool.ts.
   const batches = planBatches([...pages, ...stylesheets], { pages: options.batchSize ?? 250, bytes: options.batchBytes ?? 4 << 20 });
   const jobs: BatchJob[] = batches.map((paths) => ({ paths, ...(options.site ? { site: options.site } : {}), concurrency: options.concurrency ?? 32, timeout }));
+  const siteBytes = [...pages, ...stylesheets].reduce((sum, page) => sum + page.size, 0);
   const broken: BrokenLink[] = [];
   const checked = new Set<string>();
   try {
     const threads = options.threads ?? Math.min(availableParallelism(), MAX_THREADS);
-    for (const result of await runBatches(jobs, { dir: options.dir, threads, ...(options.site ? { site: options.site } : {}) })) {
+    for (const result of await runBatches(jobs, { dir: options.dir, threads, siteBytes, ...(options.site ? { site: options.site } : {}) })) {
       for (const url of result.checked) checked.add(url);
       broken.push(...result.broken);
     }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInternalLinks } from '../../src/links/internal.ts';
-import { runBatches } from '../../src/links/link-pool.ts';
+import { oldGenerationMb, runBatches } from '../../src/links/link-pool.ts';
 import { planBatches } from '../../src/links/plan.ts';
 import { IN_PROCESS_ORIGIN, serveInProcess, withoutExternalHrefs } from '../../src/links/in-process.ts';
 
@@ -84,6 +84,25 @@ describe('checkInternalLinks in parallel', () => {
     expect(results.map((result) => result.broken.map((b) => `${b.page} ${b.link}`))).toEqual([['/p8/ /p4/#part-4'], [], ['/ /gone/'], []]);
     expect(results[1]?.checked).toEqual(expect.arrayContaining(['/p2/', '/p7/', '/app.js', '/style.css']));
   }, 60_000);
+});
+
+describe('runBatches out of memory', () => {
+  it('runs a batch again on a worker without the heap cap when a capped worker runs out', async () => {
+    const dir = await site(brokenSite());
+    const job = (paths: string[]) => ({ paths, concurrency: 8, timeout: 10_000 });
+    const jobs = [job(['/p8/', '/p1/']), job(['/p2/']), job(['/']), job(['/p3/'])];
+    const expected = await runBatches(jobs, { dir, threads: 2 });
+    // 4 MB cannot even load linkinator: both capped workers die, their replacements do all the work.
+    const recovered = await runBatches(jobs, { dir, threads: 2, heapMb: 4 });
+    expect(recovered).toEqual(expected);
+    expect(recovered.map((result) => result.broken.map((b) => `${b.page} ${b.link}`))).toEqual([['/p8/ /p4/#part-4'], [], ['/ /gone/'], []]);
+  }, 60_000);
+
+  it('sizes the heap cap by the site: at least 256 MB, 4 bytes per byte of HTML', () => {
+    expect(oldGenerationMb(0)).toBe(256);
+    expect(oldGenerationMb(63 * 2 ** 20)).toBe(256);
+    expect(oldGenerationMb(315 * 2 ** 20)).toBe(1260);
+  });
 });
 
 describe('planBatches', () => {
