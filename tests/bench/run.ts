@@ -50,8 +50,7 @@ function stages(output: string) {
     check: ms(/explainers checked in (\d+) ms/),
     // The rules run inside Astro's MDX compile; this is how long the build stood still for the rest.
     waited: ms(/the build waited (\d+) ms/),
-    // Pages are indexed while Astro renders them; this is what was left after rendering.
-    search: ms(/Indexed \d+ pages?(?: as Astro rendered them, finished)? in ([\d.]+) s/, 1000),
+    search: ms(/Indexed \d+ pages? in ([\d.]+) s/, 1000),
     links: ms(/checked in ([\d.]+)s\./, 1000),
   };
 }
@@ -135,7 +134,7 @@ const rows: Row[] = [
   ['build with checks only (search, link check off)', seconds(main.gated.ms), `${ratios.gatedVsBare.toFixed(2)}x bare · ${mem(main.gated)}`],
   ['full checked build (npm run build)', seconds(main.full.ms), `${ratios.fullVsBare.toFixed(2)}x bare · ${mem(main.full)}`],
   ['  stage: citation check (rules inside the MDX compile)', main.stages.check !== undefined ? seconds(main.stages.check) : 'n/a', main.stages.waited !== undefined ? `build waited ${seconds(main.stages.waited)} for it` : ''],
-  ['  stage: Pagefind index (after rendering)', main.stages.search !== undefined ? seconds(main.stages.search) : 'n/a', 'pages are parsed while Astro renders'],
+  ['  stage: Pagefind index', main.stages.search !== undefined ? seconds(main.stages.search) : 'n/a', ''],
   ['  stage: internal link check', main.stages.links !== undefined ? seconds(main.stages.links) : 'n/a', ''],
   ['plain `linkinator dist --recurse`', seconds(main.linkinator.ms), mem(main.linkinator)],
   ['incremental build, cold (EXPLAINERS_INCREMENTAL=1)', seconds(main.cold.ms), `${(main.cold.ms / main.full.ms).toFixed(2)}x full build`],

@@ -8,9 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { EXCLUDE_SELECTORS, indexSite, pagefindIntegration, SKIP_ENV, summary } from '../../src/integrations/pagefind.ts';
-import { currentFeed } from '../../src/search/index-feed.ts';
-import { startStreamedIndex } from '../../src/search/streamed-index.ts';
+import { indexSite, pagefindIntegration, SKIP_ENV, summary } from '../../src/integrations/pagefind.ts';
 
 const html = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><nav>Menu</nav>${body}</body></html>`;
 
@@ -85,45 +83,6 @@ describe('indexSite', () => {
     const error = await indexSite(dir).catch((e: unknown) => e);
     expect((error as Error).message).toBe('Failed to run Pagefind.');
     expect(String((error as Error).cause)).toMatch(/Pagefind process stopped before finishing/);
-  }, 30_000);
-});
-
-describe('indexSite with pages fed while rendering', () => {
-  /** Feed the pages of `dir` as the build's middleware would, then finish. */
-  async function feedAndIndex(dir: string, feed: (send: (path: string, html: string) => void) => Promise<void>) {
-    const streamed = startStreamedIndex(EXCLUDE_SELECTORS);
-    const send = currentFeed();
-    if (!send) throw new Error('no feed was set');
-    await feed(send);
-    const stats = await indexSite(dir, streamed);
-    expect(currentFeed()).toBeUndefined();
-    return stats;
-  }
-  const page = (dir: string, slug: string) => readFile(join(dir, 'explainers', slug, 'index.html'), 'utf8');
-
-  it('finishes the fed index when it holds exactly the pages on disk', async () => {
-    const dir = await makeSite();
-    const stats = await feedAndIndex(dir, async (send) => {
-      for (const slug of ['two', 'one']) send(`explainers/${slug}/index.html`, await page(dir, slug));
-    });
-    expect(stats).toMatchObject({ pages: 2, streamed: true });
-    expect(stats.fallback).toBeUndefined();
-    expect(summary(stats)).toMatch(/^Indexed 2 pages as Astro rendered them, finished in \d+\.\d\d s /);
-    const found = await fragments(dir);
-    expect(found.map((f) => f.url).sort()).toEqual(['/explainers/one/', '/explainers/two/']);
-    expect(found.find((f) => f.url === '/explainers/one/')?.content).toBe('Article one. Body of one.');
-  }, 30_000);
-
-  it('builds the index again from disk when a page was missed or differs', async () => {
-    const dir = await makeSite();
-    const missed = await feedAndIndex(dir, async (send) => send('explainers/one/index.html', await page(dir, 'one')));
-    expect(missed).toMatchObject({ pages: 2, streamed: false, fallback: 'explainers/two/index.html was not seen while rendering' });
-    const changed = await feedAndIndex(dir, async (send) => {
-      send('explainers/one/index.html', await page(dir, 'one'));
-      send('explainers/two/index.html', 'an older copy');
-    });
-    expect(changed).toMatchObject({ pages: 2, streamed: false, fallback: 'explainers/two/index.html on disk differs from the page rendered' });
-    expect((await fragments(dir)).map((f) => f.url).sort()).toEqual(['/explainers/one/', '/explainers/two/']);
   }, 30_000);
 });
 
