@@ -1,8 +1,8 @@
 /**
- * One linkinator run over a batch of starting pages on a loopback server.
- * Its input and output are plain data with site paths, not loopback URLs,
- * so a batch can run on the main thread or in a worker thread with its own
- * server (./link-worker.ts) with the same result.
+ * One linkinator run over a batch of starting pages of a site served at `origin`.
+ * Its input and output are plain data with site paths, not served URLs,
+ * so a batch can run on the main thread or in a worker thread that serves the
+ * site itself (./link-worker.ts, ./in-process.ts) with the same result.
  */
 import { LinkChecker } from 'linkinator';
 import { toBrokenLinks, toSitePath, type BrokenLink } from './broken.ts';
@@ -11,7 +11,7 @@ import { toBrokenLinks, toSitePath, type BrokenLink } from './broken.ts';
 export interface BatchJob {
   /** Starting pages as site paths, e.g. `/explainers/x/`. */
   paths: string[];
-  /** The site's public address; links to it are checked on the loopback server. */
+  /** The site's public address; links to it are checked against the local copy. */
   site?: string;
   concurrency: number;
   timeout: number;
@@ -46,7 +46,7 @@ export function siteUrlPattern(site: string): RegExp | undefined {
 
 /**
  * Let linkinator check every link of the batch's pages on the site served at
- * `origin` (e.g. `http://127.0.0.1:41234`). Links are checked
+ * `origin` (e.g. `http://built-site.invalid`). Links are checked
  * (pages and fragments included) but not followed: every page of the site is
  * a starting point of some batch. Links to other hosts are skipped.
  */

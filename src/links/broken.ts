@@ -13,7 +13,7 @@ export interface CheckedLink {
   failureDetails?: unknown[];
 }
 
-/** A broken internal link, with site paths instead of loopback URLs. */
+/** A broken internal link, with site paths instead of the URLs the site was served on. */
 export interface BrokenLink {
   /** Site path of the page containing the link, e.g. `/explainers/talks/`. */
   page: string;
@@ -48,7 +48,7 @@ function reasonOf(link: CheckedLink, target: string, page: string): string {
 
 /**
  * The broken links among `results`, one per (page, link) pair, sorted by page
- * then link. `origin` is the loopback origin the site was served on.
+ * then link. `origin` is the origin the site was served on.
  */
 export function toBrokenLinks(results: readonly CheckedLink[], origin: string): BrokenLink[] {
   const seen = new Set<string>();
