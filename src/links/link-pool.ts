@@ -99,15 +99,17 @@ async function runOn(workers: Worker[], options: PoolOptions, jobs: readonly Bat
   let next = 0;
   const claim = () => retry.shift() ?? (next < ids.length ? ids[next++] : undefined);
   const started: Worker[] = [];
-  const run = async (worker: Worker): Promise<void> => {
+  const run = async (worker: Worker, capped: boolean): Promise<void> => {
     started.push(worker);
     const ending = await drive(worker, jobs, claim, results);
     if (!ending.outOfMemory) return;
+    // Without a cap there is nothing left to raise: say so instead of retrying forever.
+    if (!capped) throw new Error('A link check worker ran out of memory with no cap on its heap.');
     if (ending.lost !== undefined) retry.push(ending.lost);
-    await run(startWorker(options));
+    await run(startWorker(options), false);
   };
   try {
-    await Promise.all(workers.map(run));
+    await Promise.all(workers.map((worker) => run(worker, true)));
   } finally {
     await Promise.all(started.map((worker) => worker.terminate()));
   }
