@@ -91,13 +91,13 @@ function startWorker(options: PoolOptions, oldGenerationMb?: number): Worker {
 }
 
 /**
- * Run the jobs `ids` on `workers`, each taking the next. A worker out of
- * memory is replaced by one without the cap, which takes its batch first.
+ * Run `jobs` on `workers`, each taking the next. A worker out of memory is
+ * replaced by one without the cap, which takes its batch first.
  */
-async function runOn(workers: Worker[], options: PoolOptions, jobs: readonly BatchJob[], ids: number[], results: BatchResult[]): Promise<void> {
+async function runOn(workers: Worker[], options: PoolOptions, jobs: readonly BatchJob[], results: BatchResult[]): Promise<void> {
   const retry: number[] = [];
   let next = 0;
-  const claim = () => retry.shift() ?? (next < ids.length ? ids[next++] : undefined);
+  const claim = () => retry.shift() ?? (next < jobs.length ? next++ : undefined);
   const started: Worker[] = [];
   const run = async (worker: Worker, capped: boolean): Promise<void> => {
     started.push(worker);
@@ -127,6 +127,6 @@ export async function runBatches(jobs: readonly BatchJob[], options: PoolOptions
   if (count < 1 || !process.features.typescript || !existsSync(WORKER)) return inSequence(jobs, options);
   const results: BatchResult[] = new Array(jobs.length);
   const workers = Array.from({ length: count }, () => startWorker(options, options.heapMb ?? oldGenerationMb(options.siteBytes ?? 0)));
-  await runOn(workers, options, jobs, jobs.map((_, id) => id), results);
+  await runOn(workers, options, jobs, results);
   return results;
 }

@@ -15,19 +15,10 @@ export interface DirServer {
   close: () => Promise<void>;
 }
 
-/** Options for {@link serveDir}. */
-export interface ServeDirOptions {
-  /**
-   * Remember what is on disk (and keep small files in memory) while serving:
-   * only for a folder that does not change meanwhile.
-   */
-  cache?: boolean;
-}
-
 /** Serve `dir` on 127.0.0.1 until `close()` is called. */
-export async function serveDir(dir: string, options: ServeDirOptions = {}): Promise<DirServer> {
+export async function serveDir(dir: string): Promise<DirServer> {
   const root = resolve(dir);
-  const files = siteFiles(options.cache ?? false);
+  const files = siteFiles(false);
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const answer = await answerRequest(root, files, req.method ?? 'GET', req.url ?? '/');
     res.writeHead(answer.status, answer.headers);

@@ -5,10 +5,8 @@
  * plan and the in-process answers, which must be a static host's.
  */
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempSite } from '../helpers/temp-site.ts';
 import { checkInternalLinks } from '../../src/links/internal.ts';
 import { oldGenerationMb, runBatches } from '../../src/links/link-pool.ts';
 import { planBatches } from '../../src/links/plan.ts';
@@ -17,14 +15,7 @@ import { IN_PROCESS_ORIGIN, serveInProcess, withoutExternalHrefs } from '../../s
 /** The HTTP client linkinator uses (its undici). */
 const undici = createRequire(import.meta.resolve('linkinator'))('undici') as { fetch: (url: string, init?: { method?: string; redirect?: 'manual' }) => Promise<Response> };
 
-async function site(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'links-parallel-'));
-  for (const [path, body] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), body);
-  }
-  return dir;
-}
+const site = (files: Record<string, string>) => tempSite(files, 'links-parallel-');
 
 const html = (body: string) => `<!doctype html><html><head><title>t</title><link rel="stylesheet" href="/style.css"></head><body>${body}</body></html>`;
 
@@ -126,8 +117,8 @@ describe('planBatches', () => {
 
 describe('serveInProcess', () => {
   it('answers like a static host: files with their length, folder redirects, the 404 page; and puts the client back', async () => {
-    const dir = await site({ 'a/index.html': '<p id="x">A</p>', '404.html': 'lost' });
-    const restore = serveInProcess(dir);
+    const dir = await site({ 'a/index.html': '<p id="x">A</p>', '404.html': 'lost', 'b/index.html': '<a href="https://news.invalid/">n</a><a href="https://example.org/a/">a</a>' });
+    const restore = serveInProcess(dir, 'https://example.org');
     const ask = async (method: string, path: string) => {
       const response = await undici.fetch(`${IN_PROCESS_ORIGIN}${path}`, { method, redirect: 'manual' });
       return { status: response.status, length: response.headers.get('content-length'), location: response.headers.get('location'), body: await response.text() };
@@ -138,6 +129,8 @@ describe('serveInProcess', () => {
       expect(await ask('GET', '/a')).toMatchObject({ status: 301, location: '/a/' });
       expect(await ask('GET', '/nope/')).toMatchObject({ status: 404, body: 'lost' });
       expect(await ask('GET', '/%2e%2e/%2e%2e/etc/passwd')).toMatchObject({ status: 404, body: 'lost' });
+      // Pages come without their links to other sites, with a matching length.
+      expect(await ask('GET', '/b/')).toMatchObject({ status: 200, length: '46', body: '<a>n</a><a href="https://example.org/a/">a</a>' });
     } finally {
       restore();
     }

@@ -2,21 +2,12 @@
  * checkInternalLinks over small hand-written sites (no Astro in the loop), and
  * the pure helpers that turn linkinator results into messages.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempSite } from '../helpers/temp-site.ts';
 import { formatBrokenLinks, toBrokenLinks } from '../../src/links/broken.ts';
 import { checkInternalLinks, htmlPages, siteUrlPattern } from '../../src/links/internal.ts';
 
-async function site(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'links-site-'));
-  for (const [path, body] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), body);
-  }
-  return dir;
-}
+const site = (files: Record<string, string>) => tempSite(files, 'links-site-');
 
 const html = (body: string) => `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`;
 
