@@ -1,11 +1,13 @@
 /**
- * `npm run check [-- paths…] [--format text|json|github]`: the citation
- * checks without building. Exits 1 when any error is found.
+ * `npm run check [-- paths…] [--format text|json|github] [--no-cache]`: the
+ * citation checks without building. Exits 1 when any error is found. Files
+ * unchanged since the last run keep their results (../checks/cache.ts).
  */
 import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
 import { formatGithub, formatJson, formatText, totals } from '../checks/format.ts';
 import { checkFiles, findArticles } from '../checks/files.ts';
+import { checkWithCache } from '../checks/cache.ts';
 
 const FORMATS = { text: formatText, json: formatJson, github: formatGithub } as const;
 
@@ -16,15 +18,15 @@ enableCompileCache();
 async function main(): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ allowPositionals: true, allowNegative: true, options: { format: { type: 'string', default: 'text' }, cache: { type: 'boolean', default: true }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    console.error(`check: ${(error as Error).message}\nUsage: npm run check -- [files or folders…] [--format text|json|github]`);
+    console.error(`check: ${(error as Error).message}\nUsage: npm run check -- [files or folders…] [--format text|json|github] [--no-cache]`);
     process.exitCode = 2;
     return;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    console.log('Usage: npm run check -- [files or folders…] [--format text|json|github]\nChecks that every claim in the explainers cites a source. Default: content/explainers');
+    console.log('Usage: npm run check -- [files or folders…] [--format text|json|github] [--no-cache]\nChecks that every claim in the explainers cites a source. Default: content/explainers\nFiles unchanged since the last run keep their results; --no-cache checks every file again.');
     return;
   }
   const format = FORMATS[values.format as keyof typeof FORMATS];
@@ -39,7 +41,17 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const results = await checkFiles(files);
+  let results;
+  if (values.cache) {
+    const cached = await checkWithCache(files, (missing) => checkFiles(missing));
+    results = cached.results;
+    const { reused, saved } = cached.stats;
+    // On stderr, so JSON and annotation output stay machine-readable.
+    if (reused > 0) console.error(`check: ${reused} of ${files.length} files unchanged since the last run; their results were reused (--no-cache checks them again)`);
+    if (!saved) console.error('check: could not write the result cache in node_modules/.cache; the next run checks every file again');
+  } else {
+    results = await checkFiles(files);
+  }
   console.log(format(results));
   if (totals(results).errors > 0) process.exitCode = 1;
 }

@@ -87,10 +87,20 @@ async function corpusRun(size: number, baselines = true) {
   for (let round = 1; round <= repeat; round++) {
     console.error(`Bare parse, then npm run check (round ${round})…`);
     parses.push(await timeIt(() => texts.forEach((t) => parseMdx(t))));
-    checks.push(await measure(bin('node'), [join(ROOT, 'src/cli/check.ts'), dir, '--format', 'json'], {}, ROOT));
+    // Cold: the figure of issue 3 is the whole check, not a cache hit.
+    checks.push(await measure(bin('node'), [join(ROOT, 'src/cli/check.ts'), dir, '--format', 'json', '--no-cache'], {}, ROOT));
   }
   const parse = fastest(parses);
   const check = fastest(checks);
+  console.error('npm run check with its result cache: filled, nothing changed, one file edited…');
+  const cachedCheck = () => measure(bin('node'), [join(ROOT, 'src/cli/check.ts'), dir, '--format', 'json'], {}, ROOT);
+  await cachedCheck();
+  const warm = await cachedCheck();
+  const touched = files[0]!;
+  const original = await readFile(touched, 'utf8');
+  await writeFile(touched, original.replace(/\n\n([A-Z])/, '\n\nEdited for the cache benchmark. $1'));
+  const oneEdit = await cachedCheck();
+  await writeFile(touched, original);
   console.error('Bare astro build with Sätteri…');
   const satteri = await build(dir, { ...OFF, EXPLAINERS_PROCESSOR: 'satteri' }, true);
   console.error('Plain linkinator over the same output…');
@@ -101,7 +111,7 @@ async function corpusRun(size: number, baselines = true) {
   await writeFile(edited, (await readFile(edited, 'utf8')).replace(/\n\n([A-Z])/, '\n\nEdited for the benchmark. $1'));
   const rebuild = await measure('npm', ['run', '--silent', 'build', '--', '--outDir', cold.outDir], { EXPLAINERS_DIR: dir, ASTRO_CACHE_DIR: join(cold.root, 'cache'), EXPLAINERS_INCREMENTAL: '1' }, cold.root);
   if (!values.keep) await rm(dir, { recursive: true, force: true });
-  return { size, parse: parse.ms, check, bare, gated, off, satteri, full, linkinator, cold, rebuild, restored: (rebuild.output.match(/\(restored\)/g) ?? []).length, stages: stages(full.output) };
+  return { size, parse: parse.ms, check, warm, oneEdit, bare, gated, off, satteri, full, linkinator, cold, rebuild, restored: (rebuild.output.match(/\(restored\)/g) ?? []).length, stages: stages(full.output) };
 }
 
 const main = (await corpusRun(n)) as Required<Awaited<ReturnType<typeof corpusRun>>>;
@@ -126,14 +136,16 @@ const budgets = [
   { name: 'full build / bare astro build', value: ratios.fullVsBare, limit: 1.25 },
   { name: 'build with checks / same build without (issue 3)', value: ratios.gatedVsOff, limit: 1.1 },
   { name: 'npm run check / bare parse', value: ratios.checkVsParse, limit: 1.5 },
-  { name: 'npm run check wall time (s)', value: main.check.ms / 1000, limit: 3 },
+  { name: 'npm run check wall time, cold (s)', value: main.check.ms / 1000, limit: 3 },
   { name: 'peak memory of full build, whole process tree (MB)', value: main.full.peakMb ?? 0, limit: 1536 },
   ...(ratios.scale !== undefined ? [{ name: `full build ${n * 5} / ${n} (linear: 5)`, value: ratios.scale, limit: 5.5 }] : []),
 ];
 
 const rows: Row[] = [
   ['bare parse (remark-parse + mdx + gfm, 1 thread)', seconds(main.parse), ''],
-  ['npm run check', seconds(main.check.ms), `${ratios.checkVsParse.toFixed(2)}x parse`],
+  ['npm run check (cold, --no-cache)', seconds(main.check.ms), `${ratios.checkVsParse.toFixed(2)}x parse`],
+  ['npm run check, cached, nothing changed', seconds(main.warm.ms), `${(main.warm.ms / main.check.ms).toFixed(2)}x cold`],
+  ['npm run check, cached, 1 file edited', seconds(main.oneEdit.ms), `${(main.oneEdit.ms / main.check.ms).toFixed(2)}x cold`],
   ['bare astro build, Sätteri (default processor)', seconds(main.satteri.ms), mem(main.satteri)],
   ['bare astro build, unified', seconds(main.bare.ms), `${ratios.bareVsSatteri.toFixed(2)}x Sätteri · ${mem(main.bare)}`],
   ['npm run build, checks, search and link check off', seconds(main.off.ms), `${(main.off.ms / main.bare.ms).toFixed(2)}x bare · ${mem(main.off)}`],
@@ -164,5 +176,5 @@ function mem(m: Measurement): string {
 }
 
 function summaryMs(r: typeof main) {
-  return { parse: r.parse, check: r.check.ms, bare: r.bare.ms, gated: r.gated.ms, off: r.off.ms, satteri: r.satteri.ms, full: r.full.ms, linkinator: r.linkinator.ms, incrementalCold: r.cold.ms, rebuild: r.rebuild.ms, restored: r.restored, stages: r.stages, peakMb: { bare: r.bare.peakMb, gated: r.gated.peakMb, off: r.off.peakMb, full: r.full.peakMb } };
+  return { parse: r.parse, check: r.check.ms, checkCachedUnchanged: r.warm.ms, checkCachedOneEdit: r.oneEdit.ms, bare: r.bare.ms, gated: r.gated.ms, off: r.off.ms, satteri: r.satteri.ms, full: r.full.ms, linkinator: r.linkinator.ms, incrementalCold: r.cold.ms, rebuild: r.rebuild.ms, restored: r.restored, stages: r.stages, peakMb: { bare: r.bare.peakMb, gated: r.gated.peakMb, off: r.off.peakMb, full: r.full.peakMb } };
 }

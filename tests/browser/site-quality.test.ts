@@ -143,19 +143,25 @@ describe.skipIf(browserUnavailable())('site quality', { timeout: 240_000 }, () =
     await page.close();
   });
 
-  it('lists every distinct source with the explainers citing it, and a page per publisher', async () => {
+  it('lists the publishers, and on each publisher\'s page every distinct source with the explainers citing it', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/sources/`);
     expect(await page.textContent('main .lede')).toBe('6 sources from 4 publishers, cited across 3 explainers.');
+    const rows = await page.$$eval('main .publisher-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+    expect(rows.map((row) => row.slice(0, 3))).toEqual([
+      ['Energy Agency', '1', '1'],
+      ['Example Government', '2', '2'],
+      ['Example Wire', '2', '2'],
+      ['Think Tank', '1', '1'],
+    ]);
+    await page.click('main .publisher-table >> text=Example Government');
+    await page.waitForURL(/\/sources\/example-government\/$/);
+    expect(await page.$$eval('main .source-index__title > a', (a) => a.map((e) => e.textContent))).toEqual(['Draft framework text (leaked)', 'Ministry statement on the draft']);
     const framework = page.locator('[data-url="https://docs.example.org/framework.pdf"]');
     expect(await framework.locator('.source-index__explainers a').evaluateAll((a) => a.map((e) => [e.textContent, e.getAttribute('href')]))).toEqual([
       ['Where the talks go next', '/explainers/beta-talks/#source-framework'],
       ['Deal text </script> & what it means', '/explainers/alpha-deal/#source-draft-text'],
     ]);
-    expect(await page.$$eval('main > section h2', (h) => h.map((e) => e.textContent))).toEqual(['Energy Agency', 'Example Government', 'Example Wire', 'Think Tank']);
-    await page.click('main > section h2 >> text=Example Government');
-    await page.waitForURL(/\/sources\/example-government\/$/);
-    expect(await page.$$eval('main .source-index__title > a', (a) => a.map((e) => e.textContent))).toEqual(['Draft framework text (leaked)', 'Ministry statement on the draft']);
     // Following a "cited in" link lands on that source's entry in the explainer.
     await page.click('text=Where the talks go next');
     await page.waitForURL(/\/explainers\/beta-talks\/#source-framework$/);
