@@ -107,13 +107,14 @@ export async function checkWithCache(
   const checker = checkerKey(options.now ?? new Date());
   const stored = load(path, checker);
   const results: CheckResult[] = new Array(files.length);
-  const hashes = files.map((file) => {
+  const hashFile = (file: string) => {
     try {
       return hashOf(relative(cwd, file), readFileSync(file));
     } catch {
       return undefined; // Unreadable: let the checker report it.
     }
-  });
+  };
+  const hashes = files.map(hashFile);
   const missing: number[] = [];
   files.forEach((file, i) => {
     const entry = stored[file];
@@ -128,7 +129,8 @@ export async function checkWithCache(
     const result = fresh[i]!;
     results[fileIndex] = result;
     const hash = hashes[fileIndex];
-    if (hash !== undefined) kept[files[fileIndex]!] = { hash, result: toPlain(result) };
+    // Saved while being checked? Then the result may belong to other bytes: not stored.
+    if (hash !== undefined && hashFile(files[fileIndex]!) === hash) kept[files[fileIndex]!] = { hash, result: toPlain(result) };
     else delete kept[files[fileIndex]!];
   });
   const saved = save(path, { version: 1, checker, files: kept });

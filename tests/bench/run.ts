@@ -78,7 +78,11 @@ async function corpusRun(size: number, baselines = true) {
     bares.push(await build(dir, OFF, true));
   }
   const full = fastest(fulls);
-  if (!baselines) return { size, full, stages: stages(full.output) };
+  if (!baselines) {
+    // Astro's own growth, to tell ours from it.
+    console.error('Bare astro build at this size…');
+    return { size, full, bare: await build(dir, OFF, true), stages: stages(full.output) };
+  }
   const gated = fastest(gateds);
   const off = fastest(offs);
   const bare = fastest(bares);
@@ -131,6 +135,7 @@ const ratios = {
   bareVsSatteri: main.bare.ms / main.satteri.ms,
   fullVsSatteri: main.full.ms / main.satteri.ms,
   scale: scaled ? scaled.full.ms / main.full.ms : undefined,
+  scaleBare: scaled ? scaled.bare.ms / main.bare.ms : undefined,
 };
 const budgets = [
   { name: 'full build / bare astro build', value: ratios.fullVsBare, limit: 1.25 },
@@ -157,7 +162,12 @@ const rows: Row[] = [
   ['plain `linkinator dist --recurse`', seconds(main.linkinator.ms), mem(main.linkinator)],
   ['incremental build, cold (EXPLAINERS_INCREMENTAL=1)', seconds(main.cold.ms), `${(main.cold.ms / main.full.ms).toFixed(2)}x full build`],
   ['incremental rebuild after editing 1 explainer', seconds(main.rebuild.ms), `${(main.rebuild.ms / main.full.ms).toFixed(2)}x full build · ${main.restored} pages restored`],
-  ...(scaled ? ([[`full checked build, N=${scaled.size}`, seconds(scaled.full.ms), `${ratios.scale!.toFixed(2)}x N=${n}`]] as Row[]) : []),
+  ...(scaled
+    ? ([
+        [`full checked build, N=${scaled.size}`, seconds(scaled.full.ms), `${ratios.scale!.toFixed(2)}x N=${n} · ${mem(scaled.full)}`],
+        [`bare astro build, unified, N=${scaled.size}`, seconds(scaled.bare.ms), `${ratios.scaleBare!.toFixed(2)}x N=${n} (Astro's own growth)`],
+      ] as Row[])
+    : []),
 ];
 printTable(`Benchmark: ${n} explainers (seed ${seed}) on ${machine()}`, rows);
 let over = 0;
@@ -166,7 +176,7 @@ for (const b of budgets) {
   if (!ok) over++;
   console.log(`${ok ? 'ok  ' : 'OVER'} ${b.name}: ${b.value.toFixed(2)} (budget ${b.limit})`);
 }
-const results = { date: new Date().toISOString(), machine: machine(), n, seed, repeat, ms: summaryMs(main), scaled: scaled ? { n: scaled.size, full: scaled.full.ms, peakMb: scaled.full.peakMb, stages: scaled.stages } : undefined, ratios, budgets };
+const results = { date: new Date().toISOString(), machine: machine(), n, seed, repeat, ms: summaryMs(main), scaled: scaled ? { n: scaled.size, full: scaled.full.ms, bare: scaled.bare.ms, peakMb: scaled.full.peakMb, stages: scaled.stages } : undefined, ratios, budgets };
 await writeFile(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nWrote bench-results.json');
 if (over > 0) process.exitCode = 1;
