@@ -52,3 +52,15 @@ export function summarizeSources(sources: readonly Pick<Source, 'publisher' | 't
   if (types.length > 0 && untyped > 0) text += `, ${untyped} unlabelled`;
   return { sources: sources.length, publishers, types, untyped, text: `${text}.` };
 }
+
+/**
+ * The kinds of `sources` in a few words, in the site's type order, e.g.
+ * "2 primary documents, 1 news report"; unlabelled sources are counted last,
+ * so a list with no labels reads "3 unlabelled".
+ */
+export function describeTypes(sources: readonly Pick<Source, 'publisher' | 'type'>[]): string {
+  const { types, untyped } = summarizeSources(sources);
+  const parts = types.map((t) => count(t.count, TYPE_NAMES[t.type]));
+  if (untyped > 0) parts.push(`${untyped} unlabelled`);
+  return parts.join(', ');
+}

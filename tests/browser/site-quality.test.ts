@@ -148,11 +148,11 @@ describe.skipIf(browserUnavailable())('site quality', { timeout: 240_000 }, () =
     await page.goto(`${server.url}/sources/`);
     expect(await page.textContent('main .lede')).toBe('6 sources from 4 publishers, cited across 3 explainers.');
     const rows = await page.$$eval('main .publisher-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
-    expect(rows.map((row) => row.slice(0, 3))).toEqual([
-      ['Energy Agency', '1', '1'],
-      ['Example Government', '2', '2'],
-      ['Example Wire', '2', '2'],
-      ['Think Tank', '1', '1'],
+    expect(rows).toEqual([
+      ['Energy Agency', '1', '1', '1 official statement'],
+      ['Example Government', '2', '2', '1 primary document, 1 official statement'],
+      ['Example Wire', '2', '2', '2 news reports'],
+      ['Think Tank', '1', '1', '1 analysis'],
     ]);
     await page.click('main .publisher-table >> text=Example Government');
     await page.waitForURL(/\/sources\/example-government\/$/);

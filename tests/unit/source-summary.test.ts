@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeSources } from '../../src/site/source-summary.ts';
+import { describeTypes, summarizeSources } from '../../src/site/source-summary.ts';
 
 describe('summarizeSources', () => {
   it('counts sources, distinct publishers and each type in the site order', () => {
@@ -30,5 +30,13 @@ describe('summarizeSources', () => {
 
   it('says zero plainly', () => {
     expect(summarizeSources([]).text).toBe('0 sources from 0 publishers.');
+  });
+});
+
+describe('describeTypes', () => {
+  it('names each kind with its count in the site order, unlabelled last', () => {
+    expect(describeTypes([{ publisher: 'A', type: 'news' }, { publisher: 'A' }, { publisher: 'A', type: 'primary' }, { publisher: 'A', type: 'news' }])).toBe('1 primary document, 2 news reports, 1 unlabelled');
+    expect(describeTypes([{ publisher: 'A' }, { publisher: 'A' }])).toBe('2 unlabelled');
+    expect(describeTypes([])).toBe('');
   });
 });
