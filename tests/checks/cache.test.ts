@@ -76,6 +76,24 @@ describe('check result cache', () => {
     expect(all.stats).toEqual({ reused: 3, checked: 0, saved: true });
   });
 
+  it('does not store the result of a file saved again while it was being checked', async () => {
+    const { cache, files } = await site();
+    const clean = files.find((file) => file.endsWith('clean-basic.mdx'))!;
+    const original = await readFile(clean, 'utf8');
+    const seen: string[][] = [];
+    const check = countingChecker(seen);
+    // The writer saves after the cache hashed the file, so the checker sees other bytes...
+    await checkWithCache(files, async (missing) => {
+      await writeFile(clean, `${original}\nAnother paragraph with no source.\n`);
+      return check(missing);
+    }, { cache, now: NOW });
+    // ...and then undoes the edit: the bytes the cache hashed are back, but it must not answer for them.
+    await writeFile(clean, original);
+    const next = await checkWithCache(files, countingChecker(seen), { cache, now: NOW });
+    expect(next.stats).toEqual({ reused: 2, checked: 1, saved: true });
+    expect(next.results[files.indexOf(clean)]!.file.messages.map((m) => m.ruleId)).not.toContain('uncited-claim');
+  });
+
   it('keys the checker on its code and config, so an edited rule rechecks everything', async () => {
     const root = await mkdtemp(join(tmpdir(), 'checker-key-'));
     await mkdir(join(root, 'src', 'checks', 'rules'), { recursive: true });
