@@ -24,7 +24,7 @@ const YOUNG_GENERATION_MB = 32;
  * site, at least 256 MB. V8's default lets a worker grow to gigabytes before
  * it collects; measured on 1,000 explainers (63 MB of HTML), the 256 MB cap
  * took the check's peak memory from 700 to 440 MB at the same speed. With
- * 5,000 explainers, 256 MB ran out on the batch of the Sources index. A batch
+ * 5,000 explainers, 256 MB ran out on the batch of the pages listing sources. A batch
  * that runs out anyway is not lost: it runs again on a worker without a cap.
  */
 export function oldGenerationMb(siteBytes: number): number {

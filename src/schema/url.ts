@@ -9,7 +9,7 @@ export const TRACKING_PARAMS = /^(?:utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_ci
  * A comparison key for a source URL: https scheme, lower-case host without
  * `www.` or a default port, no fragment, no trailing slash, no tracking
  * parameters, remaining parameters sorted. Not a URL to link to or fetch: only a key
- * for "is this the same source?" (duplicates, the site-wide sources index, source health).
+ * for "is this the same source?" (duplicates, the sources pages, source health).
  * Strings that are not absolute http(s) URLs come back trimmed and unchanged.
  */
 export function normalizeUrl(raw: string): string {

@@ -1,6 +1,7 @@
 /**
- * The site-wide Sources index: every distinct source (by normalised URL)
- * with the explainers that cite it, and the same grouped by publisher.
+ * The site's sources: every distinct source (by normalised URL) with the
+ * explainers that cite it, grouped by publisher for `/sources/` (the
+ * publishers) and `/sources/<publisher>/` (each publisher's sources).
  */
 import type { Explainer, Source } from '../schema/explainer.ts';
 import { sourceAnchor } from '../citations/remark-citations.ts';

@@ -39,18 +39,30 @@ export interface SourceSummary {
 
 const count = (n: number, [one, many]: readonly [string, string]): string => `${n} ${n === 1 ? one : many}`;
 
+/** Sources per type in the site's type order (types with none left out), and sources with no type. */
+function countTypes(sources: readonly Pick<Source, 'type'>[]): Pick<SourceSummary, 'types' | 'untyped'> {
+  const types = SOURCE_TYPES.map((type) => ({ type, count: sources.filter((s) => s.type === type).length })).filter((t) => t.count > 0);
+  return { types, untyped: sources.filter((s) => s.type === undefined).length };
+}
+
 /**
  * Summarise an article's sources. Publishers are counted case- and
  * space-insensitively ("Reuters" and "reuters " are one publisher).
  */
 export function summarizeSources(sources: readonly Pick<Source, 'publisher' | 'type'>[]): SourceSummary {
   const publishers = new Set(sources.map((s) => s.publisher.trim().replace(/\s+/g, ' ').toLowerCase())).size;
-  const types = SOURCE_TYPES.map((type) => ({ type, count: sources.filter((s) => s.type === type).length })).filter((t) => t.count > 0);
-  const untyped = sources.filter((s) => s.type === undefined).length;
+  const { types, untyped } = countTypes(sources);
   let text = `${count(sources.length, ['source', 'sources'])} from ${count(publishers, ['publisher', 'publishers'])}`;
-  if (types.length > 0) text += `: ${types.map((t) => count(t.count, TYPE_NAMES[t.type])).join(', ')}`;
-  if (types.length > 0 && untyped > 0) text += `, ${untyped} unlabelled`;
+  // Unlabelled sources are mentioned only next to labelled ones.
+  if (types.length > 0) text += `: ${typeWords(types, untyped)}`;
   return { sources: sources.length, publishers, types, untyped, text: `${text}.` };
+}
+
+/** "2 primary documents, 1 news report, 1 unlabelled": counts per type, unlabelled last. */
+function typeWords(types: SourceSummary['types'], untyped: number): string {
+  const parts = types.map((t) => count(t.count, TYPE_NAMES[t.type]));
+  if (untyped > 0) parts.push(`${untyped} unlabelled`);
+  return parts.join(', ');
 }
 
 /**
@@ -59,8 +71,6 @@ export function summarizeSources(sources: readonly Pick<Source, 'publisher' | 't
  * so a list with no labels reads "3 unlabelled".
  */
 export function describeTypes(sources: readonly Pick<Source, 'publisher' | 'type'>[]): string {
-  const { types, untyped } = summarizeSources(sources);
-  const parts = types.map((t) => count(t.count, TYPE_NAMES[t.type]));
-  if (untyped > 0) parts.push(`${untyped} unlabelled`);
-  return parts.join(', ');
+  const { types, untyped } = countTypes(sources);
+  return typeWords(types, untyped);
 }
