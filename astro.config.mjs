@@ -3,8 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
-import { remarkCitations } from './src/citations/remark-citations.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { satteriCitations } from './src/citations/satteri-citations.ts';
+import { satteriTableAlign } from './src/site/table-align.ts';
 import { citationGate } from './src/integrations/citation-gate.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
@@ -17,14 +18,21 @@ const site = process.env.SITE_URL ?? 'https://explainers.example.org';
 
 /**
  * Benchmark switches (never needed for normal use): SKIP_CITATION_CHECK=1 skips
- * the citation gate (like SKIP_SEARCH_INDEX=1 and SKIP_LINK_CHECK=1 for the others); EXPLAINERS_PROCESSOR=satteri renders with Astro's default
- * processor, which ignores our remark plugins (a timing baseline only).
+ * the citation gate (like SKIP_SEARCH_INDEX=1 and SKIP_LINK_CHECK=1 for the others).
+ * EXPLAINERS_PROCESSOR=plain renders with Astro's default Sätteri processor and no
+ * citation plugin, =unified with remark and remark-gfm and no citation plugin: timing
+ * references only, whose pages show citations as raw `[@id]` text.
  */
 const checks = process.env.SKIP_CITATION_CHECK !== '1';
-const bareSatteri = process.env.EXPLAINERS_PROCESSOR === 'satteri';
+const reference = process.env.EXPLAINERS_PROCESSOR;
 
-/** The citation gate: an integration, and a remark plugin that runs the rules on the tree the MDX compile parses. */
-const gate = checks ? citationGate({ contentDir }) : undefined;
+/**
+ * Pages render with Astro's default processor, Sätteri (Rust), plus our citation plugin
+ * and table alignment as classes (the CSP blocks Sätteri's inline styles).
+ * The checker parses with remark and remark-gfm on its own (src/checks/), beside the render.
+ */
+const processor =
+  reference === 'unified' ? unified() : reference === 'plain' ? satteri() : satteri({ mdastPlugins: [satteriCitations()], hastPlugins: [satteriTableAlign()] });
 
 export default defineConfig({
   site,
@@ -37,18 +45,14 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   markdown: {
-    // Astro 7 renders with Sätteri by default, which ignores remark plugins.
-    // Our citation plugin and remark-gfm only run under the unified processor.
-    // gfm: false because we add the same remark-gfm the checker parses with.
-    // The gate's plugin must come before remarkCitations, which rewrites the citations it reads.
-    ...(bareSatteri ? {} : { processor: unified({ gfm: false, remarkPlugins: [remarkGfm, ...(gate ? [gate.remarkPlugin] : []), remarkCitations] }) }),
+    processor,
     // Shiki colours code with inline style attributes, which the CSP forbids.
     syntaxHighlight: false,
   },
   // Order matters: the gate first (a build with citation errors stops before rendering);
   // Pagefind indexes the finished pages; linkCheck() stays LAST, checking everything, index included.
   integrations: [
-    ...(gate ? [gate] : []),
+    ...(checks ? [citationGate({ contentDir })] : []),
     mdx(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
     pagefindIntegration(),

@@ -103,14 +103,13 @@ export function parseArticle(path: string, contents: string | Uint8Array): Artic
   return article;
 }
 
-/** `data`: the frontmatter already loaded from `node.value` with js-yaml, if the caller has it. */
-function readYaml(article: Article, node: Yaml, data?: unknown): void {
+function readYaml(article: Article, node: Yaml): void {
   // The YAML text starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1;
   try {
     // js-yaml is what Astro parses frontmatter with, and it is several times
     // faster than a position-keeping parse, which is only needed for messages.
-    article.frontmatter = data ?? load(node.value) ?? {};
+    article.frontmatter = load(node.value) ?? {};
   } catch (error) {
     const mark = (error as YAMLException).mark;
     const reason = ((error as YAMLException).reason ?? String(error)).replace(/\s+/g, ' ');
@@ -144,24 +143,6 @@ function placeOf(cause: unknown): Place {
 
 /** A frontmatter block at the start of a file (BOM and CRLF allowed); group 1 is the YAML. */
 export const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/**
- * An article from a tree another parser already built (Astro's MDX compile, which keeps
- * file offsets by blanking the frontmatter with spaces), so the build parses each file once.
- * Returns undefined when `text` is not a plain LF file with frontmatter: the caller then
- * parses it with {@link parseArticle}, which reports whatever is odd about it.
- */
-export function articleFromTree(path: string, text: string, tree: Root, compiled: string, data?: unknown): Article | undefined {
-  if (text.length !== compiled.length || text.includes('\r') || text.startsWith('\uFEFF')) return undefined;
-  const block = FRONTMATTER.exec(text);
-  if (!block) return undefined;
-  const file = new VFile({ path, value: text });
-  const article: Article = { file, tree };
-  const end = block[0].trimEnd().length;
-  const yaml: Yaml = { type: 'yaml', value: block[1]!, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: block[0].slice(0, end).split('\n').length, column: 4, offset: end } } };
-  readYaml(article, yaml, data);
-  return article;
-}
 
 /** Read and parse an explainer from disk. */
 export async function loadArticle(path: string, displayPath = path): Promise<Article> {

@@ -5,7 +5,7 @@
  */
 import { glob } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { checkInPool, poolAvailable } from './pool.ts';
+import { checkInPool, poolAvailable, type PoolOptions } from './pool.ts';
 import type { CheckOptions, CheckResult } from './run.ts';
 
 /** The explainer files under `dir` (or the given files and folders), sorted. */
@@ -18,10 +18,13 @@ export async function findArticles(paths: string[]): Promise<string[]> {
   return [...found].sort();
 }
 
-/** Check many files; paths in messages are relative to `cwd`. */
-export async function checkFiles(files: string[], options: CheckOptions = {}, cwd = process.cwd()): Promise<CheckResult[]> {
+/**
+ * Check many files; paths in messages are relative to `cwd`. `pool.background`
+ * keeps the calling thread free when worker threads can do the work.
+ */
+export async function checkFiles(files: string[], options: CheckOptions = {}, cwd = process.cwd(), pool: Pick<PoolOptions, 'background'> = {}): Promise<CheckResult[]> {
   // Worker threads use the site config; a custom config runs in-process.
-  if (!options.config && poolAvailable(files.length)) return checkInPool(files, cwd, { now: options.now });
+  if (!options.config && poolAvailable(files.length)) return checkInPool(files, cwd, { now: options.now, ...pool });
   const { checkArticle, siteChecks } = await import('./run.ts');
   const { loadArticle } = await import('./article.ts');
   const resolved = options.config ? undefined : siteChecks();

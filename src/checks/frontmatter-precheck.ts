@@ -10,33 +10,25 @@ import { load } from 'js-yaml';
 import { explainerSchema } from '../schema/explainer.ts';
 import { FRONTMATTER } from './article.ts';
 
-/** The frontmatter of `text` as js-yaml loads it, when it parses and passes the explainer schema. */
-function loadValid(text: string): { data: unknown } | undefined {
+/** True when `text` has frontmatter that parses and passes the explainer schema. */
+export function frontmatterLoads(text: string): boolean {
   const block = FRONTMATTER.exec(text)?.[1];
-  if (block === undefined) return undefined;
+  if (block === undefined) return false;
   try {
-    const data = load(block) ?? {};
-    return explainerSchema.safeParse(data).success ? { data } : undefined;
+    return explainerSchema.safeParse(load(block) ?? {}).success;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
-/** True when `text` has frontmatter that parses and passes the explainer schema. */
-export function frontmatterLoads(text: string): boolean {
-  return loadValid(text) !== undefined;
-}
-
-/** What the pass read: the files whose frontmatter would stop Astro's content sync, and the rest. */
+/** What the pass found: the files whose frontmatter would stop Astro's content sync. */
 export interface Precheck {
   broken: string[];
-  /** Text and loaded frontmatter of every good file, by absolute path, for the rules to reuse. */
-  read: Map<string, { text: string; data: unknown }>;
 }
 
-/** Read every file (absolute paths) once and sort the broken frontmatter from the good. */
+/** Read every file (absolute paths) and list those with broken frontmatter. */
 export async function precheckFrontmatter(files: string[]): Promise<Precheck> {
-  const result: Precheck = { broken: [], read: new Map() };
+  const result: Precheck = { broken: [] };
   for (const path of files) {
     let text: string;
     try {
@@ -45,9 +37,7 @@ export async function precheckFrontmatter(files: string[]): Promise<Precheck> {
       result.broken.push(path);
       continue;
     }
-    const valid = loadValid(text);
-    if (valid) result.read.set(path, { text, data: valid.data });
-    else result.broken.push(path);
+    if (!frontmatterLoads(text)) result.broken.push(path);
   }
   return result;
 }

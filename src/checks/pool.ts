@@ -72,6 +72,11 @@ export function poolAvailable(files: number): boolean {
 /** How the pool runs. */
 export interface PoolOptions {
   now?: Date;
+  /**
+   * Leave the calling thread free: only worker threads check (one per core
+   * but one). The build sets it, so Astro's own thread never waits on a parse.
+   */
+  background?: boolean;
 }
 
 function runWorker(job: PoolJob): Promise<Array<[number, PlainResult]>> {
@@ -86,13 +91,15 @@ function runWorker(job: PoolJob): Promise<Array<[number, PlainResult]>> {
 /** Check `files` (absolute paths) in parallel; `cwd` makes message paths relative. */
 export async function checkInPool(files: string[], cwd: string, options: PoolOptions = {}): Promise<CheckResult[]> {
   const job: PoolJob = { files, cwd, now: options.now?.toISOString(), next: new SharedArrayBuffer(4) };
-  // One thread per core: the workers, and this thread too.
+  // One thread per core: the workers, and this thread too (unless it stays free).
   const workers = Math.max(1, availableParallelism() - 1);
   const running = Array.from({ length: workers }, () => runWorker(job));
   const results: CheckResult[] = new Array(files.length);
-  // Loaded only now, while the workers load theirs.
-  const { checkClaimed } = await import('./check-worker-body.ts');
-  for (const [index, result] of checkClaimed(job, await import('./run.ts'), await import('./article.ts'))) results[index] = result;
+  if (!options.background) {
+    // Loaded only now, while the workers load theirs.
+    const { checkClaimed } = await import('./check-worker-body.ts');
+    for (const [index, result] of checkClaimed(job, await import('./run.ts'), await import('./article.ts'))) results[index] = result;
+  }
   for (const part of await Promise.all(running)) for (const [index, plain] of part) results[index] = fromPlain(plain);
   return results;
 }

@@ -1,25 +1,23 @@
 /**
  * citationGate: the citation checks as part of Astro.
  *
- * - `astro build`: every explainer is checked before anything renders; on
- *   any error the build stops having printed every message in every file.
- *   The rules run on the tree Astro's MDX compile parses anyway (through
- *   `remarkPlugin`, listed before remarkCitations), so the build parses each
- *   file once; the build fails at the end of bundling, before rendering.
+ * - `astro build`: every explainer is checked while Astro bundles (the
+ *   checker's worker threads parse with remark beside Sätteri's render
+ *   compile), and the build waits for the result at the end of bundling,
+ *   before any page renders. On any error it stops, having printed every
+ *   message in every file.
  * - `astro dev`: each explainer is checked when Vite loads it, and errors
  *   appear in the browser overlay with file and line; fixing the file clears it.
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { Root } from 'mdast';
-import type { VFile } from 'vfile';
 import type { Plugin } from 'vite';
-import { articleFromTree, parseArticle } from '../checks/article.ts';
+import { parseArticle } from '../checks/article.ts';
 import { formatText, summaryLine, totals } from '../checks/format.ts';
 import { severityOf } from '../checks/report.ts';
-import { precheckFrontmatter, type Precheck } from '../checks/frontmatter-precheck.ts';
-import { checkArticle, checkFiles, findArticles, siteChecks, type CheckResult } from '../checks/run.ts';
+import { precheckFrontmatter } from '../checks/frontmatter-precheck.ts';
+import { checkArticle, checkFiles, findArticles, type CheckResult } from '../checks/run.ts';
 
 /** Options for the gate. */
 export interface CitationGateOptions {
@@ -36,70 +34,38 @@ class CitationCheckError extends Error {
   }
 }
 
-/** The integration, plus the remark plugin to list in the unified processor before remarkCitations. */
-export type CitationGate = AstroIntegration & { remarkPlugin: () => (tree: Root, file: VFile) => void };
-
 /** The Astro integration. */
-export function citationGate({ contentDir }: CitationGateOptions): CitationGate {
-  let dir = resolve(contentDir);
-  /** Results from the MDX compile, by absolute path; set only during a build. */
-  let seen: Map<string, CheckResult> | undefined;
-  /** What the frontmatter pass read, reused so each file is read and its YAML loaded once. */
-  let read: Precheck['read'] = new Map();
-  let rulesMs = 0;
-  let site: ReturnType<typeof siteChecks> | undefined;
-
-  const remarkPlugin = () => (tree: Root, file: VFile) => {
-    const path = file.path;
-    if (!seen || !path?.endsWith('.mdx') || !path.startsWith(dir + sep)) return;
-    const started = performance.now();
-    try {
-      const display = relative(process.cwd(), path);
-      const known = read.get(path);
-      const article = articleFromTree(display, known?.text ?? readFileSync(path, 'utf8'), tree, String(file.value), known?.data) ?? parseArticle(display, readFileSync(path));
-      site ??= siteChecks();
-      seen.set(path, checkArticle(article, { config: site.config, siteOverrides: site.overrides }));
-    } catch {
-      // Left unseen: the gate then checks this file on its own, which reports the problem.
-    }
-    rulesMs += performance.now() - started;
-  };
-
+export function citationGate({ contentDir }: CitationGateOptions): AstroIntegration {
   return {
     name: 'citation-gate',
-    remarkPlugin,
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
-        dir = resolve(config.root.pathname, contentDir);
+        const dir = resolve(config.root.pathname, contentDir);
         if (command === 'dev') updateConfig({ vite: { plugins: [devCheck(dir)] } });
         if (command !== 'build') return;
+        const started = performance.now();
         const files = await findArticles([dir]);
         // Astro stops at the first file whose frontmatter fails the schema while it syncs
         // content: check everything now (a quick pass finds out) and print the full report.
         const precheck = await precheckFrontmatter(files);
-        read = precheck.read;
         if (precheck.broken.length > 0) {
-          const started = performance.now();
           const results = await checkFiles(files, {}, process.cwd());
           const ms = Math.round(performance.now() - started);
           report(results, `${ms} ms (the build waited ${ms} ms)`, logger);
         }
-        const collected = new Map<string, CheckResult>();
-        seen = collected;
+        // Started now, awaited at the end of bundling: the check runs while Astro bundles.
+        const checked = checkFiles(files, {}, process.cwd(), { background: true }).then((results) => ({ results, ms: performance.now() - started }));
+        // Never an unhandled rejection while bundling goes on; settle() rethrows it.
+        checked.catch(() => undefined);
         let outcome: Promise<void> | undefined;
-        // Every explainer should have passed through the MDX compile by the end of bundling.
-        // Any that did not (it failed to compile, say) is checked on its own, so the report
-        // is always complete and names every problem in every file.
         const settle = () =>
           (outcome ??= (async () => {
-            const started = performance.now();
-            const unseen = files.filter((path) => !collected.has(path));
-            const direct = unseen.length > 0 ? await checkFiles(unseen, {}, process.cwd()) : [];
-            unseen.forEach((path, index) => collected.set(path, direct[index]!));
-            const waited = Math.round(performance.now() - started);
-            const ms = Math.round(rulesMs) + waited;
-            const how = `${files.length - unseen.length} during Astro's MDX compile, ${unseen.length} on their own`;
-            report(files.map((path) => collected.get(path)!), `${ms} ms (${how}; the build waited ${waited} ms)`, logger);
+            const waitedFrom = performance.now();
+            const { results, ms } = await checked.catch((cause: unknown) => {
+              throw new Error('Failed to run the citation check.', { cause });
+            });
+            const waited = Math.round(performance.now() - waitedFrom);
+            report(results, `${Math.round(ms)} ms (beside bundling; the build waited ${waited} ms)`, logger);
           })());
         updateConfig({ vite: { plugins: [gateBeforeRender(settle)] } });
       },

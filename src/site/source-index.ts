@@ -4,7 +4,7 @@
  * publishers) and `/sources/<publisher>/` (each publisher's sources).
  */
 import type { Explainer, Source } from '../schema/explainer.ts';
-import { sourceAnchor } from '../citations/remark-citations.ts';
+import { sourceAnchor } from '../citations/markers.ts';
 import { byName, preferredName } from './collect.ts';
 import { articlePath, nameSlug, publisherPath } from './paths.ts';
 import { normalizeUrl } from '../schema/url.ts';

@@ -1,9 +1,9 @@
 /**
  * Numbering of an article's sources for the Sources list, from the citation
- * order the remark plugin recorded while rendering the body.
+ * order the citation plugin (src/citations/satteri-citations.ts) recorded while rendering the body.
  */
 import type { Source } from '../schema/explainer.ts';
-import { citeAnchor, sourceAnchor, type CitationData } from '../citations/remark-citations.ts';
+import { citeAnchor, sourceAnchor, type CitationData } from '../citations/markers.ts';
 
 /** A source as the Sources list shows it. */
 export interface NumberedSource {

@@ -48,7 +48,7 @@ function stages(output: string) {
   };
   return {
     check: ms(/explainers checked in (\d+) ms/),
-    // The rules run inside Astro's MDX compile; this is how long the build stood still for the rest.
+    // The check runs on a worker thread while Astro bundles; this is how long the build then waited for it.
     waited: ms(/the build waited (\d+) ms/),
     search: ms(/Indexed \d+ pages? in ([\d.]+) s/, 1000),
     links: ms(/checked in ([\d.]+)s\./, 1000),
@@ -74,7 +74,7 @@ async function corpusRun(size: number, baselines = true) {
     // Issue 3's baseline: the same npm run build (same Node and memory settings) with the checks off.
     console.error('The same build with the citation check off too…');
     offs.push(await build(dir, OFF));
-    console.error('Bare astro build (unified, no checks, no search, no link check)…');
+    console.error('Bare astro build (Sätteri and the citation plugin; no checks, no search, no link check)…');
     bares.push(await build(dir, OFF, true));
   }
   const full = fastest(fulls);
@@ -105,8 +105,11 @@ async function corpusRun(size: number, baselines = true) {
   await writeFile(touched, original.replace(/\n\n([A-Z])/, '\n\nEdited for the cache benchmark. $1'));
   const oneEdit = await cachedCheck();
   await writeFile(touched, original);
-  console.error('Bare astro build with Sätteri…');
-  const satteri = await build(dir, { ...OFF, EXPLAINERS_PROCESSOR: 'satteri' }, true);
+  // References: Astro's default processor alone (no citation plugin), and unified, which rendered before.
+  console.error('Bare astro build with Astro\'s default Sätteri and no plugin…');
+  const satteri = await build(dir, { ...OFF, EXPLAINERS_PROCESSOR: 'plain' }, true);
+  console.error('Bare astro build with unified (remark + remark-gfm, no plugin)…');
+  const unified = await build(dir, { ...OFF, EXPLAINERS_PROCESSOR: 'unified' }, true);
   console.error('Plain linkinator over the same output…');
   const linkinator = await measure(bin('linkinator'), [full.outDir, '--recurse', '--silent', '--skip', '^https?://(?!localhost|127\\.0\\.0\\.1)'], {}, ROOT);
   console.error('Incremental build (cold), then a rebuild after editing one explainer…');
@@ -115,7 +118,7 @@ async function corpusRun(size: number, baselines = true) {
   await writeFile(edited, (await readFile(edited, 'utf8')).replace(/\n\n([A-Z])/, '\n\nEdited for the benchmark. $1'));
   const rebuild = await measure('npm', ['run', '--silent', 'build', '--', '--outDir', cold.outDir], { EXPLAINERS_DIR: dir, ASTRO_CACHE_DIR: join(cold.root, 'cache'), EXPLAINERS_INCREMENTAL: '1' }, cold.root);
   if (!values.keep) await rm(dir, { recursive: true, force: true });
-  return { size, parse: parse.ms, check, warm, oneEdit, bare, gated, off, satteri, full, linkinator, cold, rebuild, restored: (rebuild.output.match(/\(restored\)/g) ?? []).length, stages: stages(full.output) };
+  return { size, parse: parse.ms, check, warm, oneEdit, bare, gated, off, satteri, unified, full, linkinator, cold, rebuild, restored: (rebuild.output.match(/\(restored\)/g) ?? []).length, stages: stages(full.output) };
 }
 
 const main = (await corpusRun(n)) as Required<Awaited<ReturnType<typeof corpusRun>>>;
@@ -134,6 +137,7 @@ const ratios = {
   checkVsParse: main.check.ms / main.parse,
   bareVsSatteri: main.bare.ms / main.satteri.ms,
   fullVsSatteri: main.full.ms / main.satteri.ms,
+  fullVsUnified: main.full.ms / main.unified.ms,
   scale: scaled ? scaled.full.ms / main.full.ms : undefined,
   scaleBare: scaled ? scaled.bare.ms / main.bare.ms : undefined,
 };
@@ -151,12 +155,13 @@ const rows: Row[] = [
   ['npm run check (cold, --no-cache)', seconds(main.check.ms), `${ratios.checkVsParse.toFixed(2)}x parse`],
   ['npm run check, cached, nothing changed', seconds(main.warm.ms), `${(main.warm.ms / main.check.ms).toFixed(2)}x cold`],
   ['npm run check, cached, 1 file edited', seconds(main.oneEdit.ms), `${(main.oneEdit.ms / main.check.ms).toFixed(2)}x cold`],
-  ['bare astro build, Sätteri (default processor)', seconds(main.satteri.ms), mem(main.satteri)],
-  ['bare astro build, unified', seconds(main.bare.ms), `${ratios.bareVsSatteri.toFixed(2)}x Sätteri · ${mem(main.bare)}`],
+  ['reference: bare astro build, unified (remark + remark-gfm)', seconds(main.unified.ms), mem(main.unified)],
+  ['reference: bare astro build, Sätteri alone (Astro default)', seconds(main.satteri.ms), `${(main.satteri.ms / main.unified.ms).toFixed(2)}x unified · ${mem(main.satteri)}`],
+  ['bare astro build (Sätteri + citation plugin)', seconds(main.bare.ms), `${ratios.bareVsSatteri.toFixed(2)}x Sätteri alone · ${mem(main.bare)}`],
   ['npm run build, checks, search and link check off', seconds(main.off.ms), `${(main.off.ms / main.bare.ms).toFixed(2)}x bare · ${mem(main.off)}`],
   ['npm run build, checks only (search, link check off)', seconds(main.gated.ms), `${ratios.gatedVsOff.toFixed(2)}x the same build without · ${mem(main.gated)}`],
-  ['full checked build (npm run build)', seconds(main.full.ms), `${ratios.fullVsBare.toFixed(2)}x bare · ${mem(main.full)}`],
-  ['  stage: citation check (rules inside the MDX compile)', main.stages.check !== undefined ? seconds(main.stages.check) : 'n/a', main.stages.waited !== undefined ? `build waited ${seconds(main.stages.waited)} for it` : ''],
+  ['full checked build (npm run build)', seconds(main.full.ms), `${ratios.fullVsBare.toFixed(2)}x bare · ${ratios.fullVsUnified.toFixed(2)}x bare unified · ${mem(main.full)}`],
+  ['  stage: citation check (worker thread, beside bundling)', main.stages.check !== undefined ? seconds(main.stages.check) : 'n/a', main.stages.waited !== undefined ? `build waited ${seconds(main.stages.waited)} for it` : ''],
   ['  stage: Pagefind index', main.stages.search !== undefined ? seconds(main.stages.search) : 'n/a', ''],
   ['  stage: internal link check', main.stages.links !== undefined ? seconds(main.stages.links) : 'n/a', ''],
   ['plain `linkinator dist --recurse`', seconds(main.linkinator.ms), mem(main.linkinator)],
@@ -165,7 +170,7 @@ const rows: Row[] = [
   ...(scaled
     ? ([
         [`full checked build, N=${scaled.size}`, seconds(scaled.full.ms), `${ratios.scale!.toFixed(2)}x N=${n} · ${mem(scaled.full)}`],
-        [`bare astro build, unified, N=${scaled.size}`, seconds(scaled.bare.ms), `${ratios.scaleBare!.toFixed(2)}x N=${n} (Astro's own growth)`],
+        [`bare astro build, N=${scaled.size}`, seconds(scaled.bare.ms), `${ratios.scaleBare!.toFixed(2)}x N=${n} (Astro's own growth)`],
       ] as Row[])
     : []),
 ];
@@ -186,5 +191,5 @@ function mem(m: Measurement): string {
 }
 
 function summaryMs(r: typeof main) {
-  return { parse: r.parse, check: r.check.ms, checkCachedUnchanged: r.warm.ms, checkCachedOneEdit: r.oneEdit.ms, bare: r.bare.ms, gated: r.gated.ms, off: r.off.ms, satteri: r.satteri.ms, full: r.full.ms, linkinator: r.linkinator.ms, incrementalCold: r.cold.ms, rebuild: r.rebuild.ms, restored: r.restored, stages: r.stages, peakMb: { bare: r.bare.peakMb, gated: r.gated.peakMb, off: r.off.peakMb, full: r.full.peakMb } };
+  return { parse: r.parse, check: r.check.ms, checkCachedUnchanged: r.warm.ms, checkCachedOneEdit: r.oneEdit.ms, bare: r.bare.ms, gated: r.gated.ms, off: r.off.ms, satteri: r.satteri.ms, unified: r.unified.ms, full: r.full.ms, linkinator: r.linkinator.ms, incrementalCold: r.cold.ms, rebuild: r.rebuild.ms, restored: r.restored, stages: r.stages, peakMb: { bare: r.bare.peakMb, satteri: r.satteri.peakMb, unified: r.unified.peakMb, gated: r.gated.peakMb, off: r.off.peakMb, full: r.full.peakMb } };
 }

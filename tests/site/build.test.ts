@@ -1,6 +1,6 @@
 /**
  * The real site built over fixture content: proves the citation plugin ran
- * (under the unified processor), numbering, links both ways, and escaping.
+ * (under Astro's Sätteri processor), numbering, links both ways, and escaping.
  */
 import { readdir } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,18 @@ describe('fixture site build', () => {
     const targets = ids(html);
     const missing = fragmentLinks(html).filter((id) => !targets.has(id));
     expect(missing).toEqual([]);
+  });
+
+  it('renders GitHub-flavoured Markdown, with markers inside table cells', async () => {
+    const gfm = await page(build.outDir, 'explainers/gfm');
+    const cells = elements(gfm, (el) => el.tagName === 'td');
+    expect(cells.map(text)).toEqual(['Troop cap', '600,000[1]', '800,000[1]']);
+    // Column alignment as classes: the CSP would block Sätteri's inline style attributes.
+    expect(elements(gfm, (el) => el.tagName === 'th').map(classes)).toEqual([[], ['align-center'], ['align-right']]);
+    expect(gfm).not.toMatch(/\sstyle="/);
+    expect(elements(gfm, (el) => el.tagName === 'del').map(text)).toEqual(['fixed deadline']);
+    expect(gfm).toMatch(/<a href="https:\/\/example\.org\/delta\/notes"[^>]*>https:\/\/example\.org\/delta\/notes<\/a>/);
+    expect(markers(gfm).map((marker) => marker.id)).toEqual(['cite-delta-1', 'cite-delta-2', 'cite-delta-3', 'cite-delta-4']);
   });
 
   it('leaves citations in code and links alone', () => {
