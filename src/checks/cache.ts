@@ -21,8 +21,11 @@ import type { CheckResult } from './run.ts';
 /** The project the checker belongs to. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Where the cache lives: the project's own `node_modules/.cache`, never the writer's folders. */
-export const DEFAULT_CACHE = join(ROOT, 'node_modules/.cache/explainers-check/results.json');
+/**
+ * Where the cache lives: the project's own `node_modules/.cache`, never the writer's folders.
+ * `EXPLAINERS_CHECK_CACHE` names another file (tests give each build its own).
+ */
+export const DEFAULT_CACHE = process.env.EXPLAINERS_CHECK_CACHE || join(ROOT, 'node_modules/.cache/explainers-check/results.json');
 
 /** The stored form: one checker key, and per file its content hash and result. */
 interface CacheFile {

@@ -26,9 +26,11 @@ function frontmatterOf(data: Data): Record<string, unknown> {
  */
 export function satteriCitations(): MdastPluginEntry {
   return (document: PluginFactoryContext) => {
-    // Cheap skip for the many documents without a single citation.
-    if (!document.source.includes('@')) return defineMdastPlugin({ name: 'explainers:citations', after: (_root, ctx) => void (frontmatterOf(ctx.data).citations = { order: [], uses: {} }) });
     const data: CitationData = { order: [], uses: {} };
+    const record = (ctx: { data: Data }): void => void (frontmatterOf(ctx.data).citations = data);
+    // A document without an `@` cites nothing: skip the visitor, as each text it
+    // visits crosses from Rust to JavaScript.
+    if (!document.source.includes('@')) return defineMdastPlugin({ name: 'explainers:citations', after: (_root, ctx) => record(ctx) });
     let titles: Map<string, string> | undefined;
     return defineMdastPlugin({
       name: 'explainers:citations',
@@ -40,9 +42,7 @@ export function satteriCitations(): MdastPluginEntry {
         const replacement = markerNodes(node.value, data, titles);
         if (replacement) ctx.replaceNode(node, replacement);
       },
-      after(_root, ctx) {
-        frontmatterOf(ctx.data).citations = data;
-      },
+      after: (_root, ctx) => record(ctx),
     });
   };
 }

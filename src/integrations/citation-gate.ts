@@ -15,6 +15,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { parseArticle } from '../checks/article.ts';
 import { formatText, summaryLine, totals } from '../checks/format.ts';
+import { checkWithCache } from '../checks/cache.ts';
 import { severityOf } from '../checks/report.ts';
 import { precheckFrontmatter } from '../checks/frontmatter-precheck.ts';
 import { checkArticle, checkFiles, findArticles, type CheckResult } from '../checks/run.ts';
@@ -54,18 +55,20 @@ export function citationGate({ contentDir }: CitationGateOptions): AstroIntegrat
           report(results, `${ms} ms (the build waited ${ms} ms)`, logger);
         }
         // Started now, awaited at the end of bundling: the check runs while Astro bundles.
-        const checked = checkFiles(files, {}, process.cwd(), { background: true }).then((results) => ({ results, ms: performance.now() - started }));
+        // Files unchanged since the last check or build reuse their result (src/checks/cache.ts).
+        const checked = checkWithCache(files, (missing) => checkFiles(missing, {}, process.cwd(), { background: true })).then((outcome) => ({ ...outcome, ms: performance.now() - started }));
         // Never an unhandled rejection while bundling goes on; settle() rethrows it.
         checked.catch(() => undefined);
         let outcome: Promise<void> | undefined;
         const settle = () =>
           (outcome ??= (async () => {
             const waitedFrom = performance.now();
-            const { results, ms } = await checked.catch((cause: unknown) => {
+            const { results, stats, ms } = await checked.catch((cause: unknown) => {
               throw new Error('Failed to run the citation check.', { cause });
             });
             const waited = Math.round(performance.now() - waitedFrom);
-            report(results, `${Math.round(ms)} ms (beside bundling; the build waited ${waited} ms)`, logger);
+            const reused = stats.reused > 0 ? `; ${stats.reused} unchanged since the last check, their results reused` : '';
+            report(results, `${Math.round(ms)} ms (beside bundling; the build waited ${waited} ms${reused})`, logger);
           })());
         updateConfig({ vite: { plugins: [gateBeforeRender(settle)] } });
       },

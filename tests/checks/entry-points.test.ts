@@ -61,6 +61,24 @@ describe('build gate', () => {
     expect(fromBuild).toEqual(messageLines(cli.output));
   }, 180_000);
 
+  it('reuses the results of unchanged files on the next build, and checks an edited one again', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gate-cache-'));
+    await cp(fixture('site-basic'), dir, { recursive: true });
+    const env = { EXPLAINERS_CHECK_CACHE: join(dir, '..', `${dir.split('/').pop()}-cache.json`) };
+    const first = await buildSite(dir, env);
+    expect(first.ok, first.output).toBe(true);
+    expect(first.output).not.toContain('results reused');
+    const second = await buildSite(dir, env);
+    expect(second.ok, second.output).toBe(true);
+    expect(second.output).toContain('2 unchanged since the last check, their results reused');
+    // An edit that breaks the rules must fail the next build: the cache never hides it.
+    await writeFile(join(dir, 'gfm.mdx'), `${await readFile(join(dir, 'gfm.mdx'), 'utf8')}\nA new claim with no source at all.\n`);
+    const third = await buildSite(dir, env);
+    expect(third.ok).toBe(false);
+    expect(third.output).toContain('1 unchanged since the last check, their results reused');
+    expect(messageLines(third.output)).toEqual(['gfm.mdx:25:1 error Paragraph cites no source  uncited-claim']);
+  }, 180_000);
+
   it('reports every file even when one cannot be compiled (MDX syntax error)', async () => {
     // The check runs beside Astro's bundling; Astro's MDX compile stops at the broken file,
     // and the full report must still replace that single error.

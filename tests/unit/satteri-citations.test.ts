@@ -31,6 +31,12 @@ describe('satteriCitations', () => {
     expect(citations).toEqual({ order: ['b', 'a'], uses: { b: 2, a: 2 } });
   });
 
+  it('records an empty citation list for a document that cites nothing', () => {
+    const { html, citations } = render('No sources cited here, and no at sign.');
+    expect(html).toBe('<p>No sources cited here, and no at sign.</p>');
+    expect(citations).toEqual({ order: [], uses: {} });
+  });
+
   it('numbers each document on its own', () => {
     const plugin = satteriCitations();
     const first = astroData(SOURCES);
