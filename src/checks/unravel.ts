@@ -2,10 +2,9 @@
  * remarkUnravelJsx: a paragraph that holds only JSX elements or expressions
  * (and whitespace) becomes those elements, as block content.
  *
- * MDX's compiler does the same before any plugin runs, so a one-line
- * `<Analysis>…</Analysis>` renders as a block, not as a paragraph. The
- * checker applies it too, so the CLI sees the tree the build compiles and
- * both report the same messages (the build runs the rules on the compiler's tree).
+ * MDX compilers do the same, so a one-line `<Analysis>…</Analysis>` renders
+ * as a block, not as a paragraph. The checker applies it too, so the rules
+ * see the structure the reader sees: a JSX-only line is not an uncited claim.
  */
 import type { Paragraph, Parent, Root, RootContent } from 'mdast';
 
