@@ -35,6 +35,8 @@ export function satteriCitations(): MdastPluginEntry {
     return defineMdastPlugin({
       name: 'explainers:citations',
       text(node, ctx) {
+        // A text without an `@` cannot cite: settle that before any trip into Rust for its parents.
+        if (!node.value.includes('@')) return;
         for (let parent: MdastTarget | undefined = ctx.parent(node); parent; parent = ctx.parent(parent)) {
           if (OPAQUE_PARENTS.has(parent.type)) return;
         }

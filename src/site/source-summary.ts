@@ -70,7 +70,7 @@ function typeWords(types: SourceSummary['types'], untyped: number): string {
  * "2 primary documents, 1 news report"; unlabelled sources are counted last,
  * so a list with no labels reads "3 unlabelled".
  */
-export function describeTypes(sources: readonly Pick<Source, 'publisher' | 'type'>[]): string {
+export function describeTypes(sources: readonly Pick<Source, 'type'>[]): string {
   const { types, untyped } = countTypes(sources);
   return typeWords(types, untyped);
 }

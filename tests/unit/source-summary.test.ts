@@ -35,8 +35,8 @@ describe('summarizeSources', () => {
 
 describe('describeTypes', () => {
   it('names each kind with its count in the site order, unlabelled last', () => {
-    expect(describeTypes([{ publisher: 'A', type: 'news' }, { publisher: 'A' }, { publisher: 'A', type: 'primary' }, { publisher: 'A', type: 'news' }])).toBe('1 primary document, 2 news reports, 1 unlabelled');
-    expect(describeTypes([{ publisher: 'A' }, { publisher: 'A' }])).toBe('2 unlabelled');
+    expect(describeTypes([{ type: 'news' }, {}, { type: 'primary' }, { type: 'news' }])).toBe('1 primary document, 2 news reports, 1 unlabelled');
+    expect(describeTypes([{}, {}])).toBe('2 unlabelled');
     expect(describeTypes([])).toBe('');
   });
 });
