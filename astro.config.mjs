@@ -9,6 +9,8 @@ import { satteriTableAlign } from './src/site/table-align.ts';
 import { citationGate } from './src/integrations/citation-gate.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { publishedGate } from './src/integrations/published-gate.ts';
+import { publish } from './src/integrations/publish.ts';
 
 /** Where the explainers are (tests and benchmarks point this elsewhere). */
 const contentDir = process.env.EXPLAINERS_DIR ?? './content/explainers';
@@ -49,14 +51,17 @@ export default defineConfig({
     // Shiki colours code with inline style attributes, which the CSP forbids.
     syntaxHighlight: false,
   },
-  // Order matters: the gate first (a build with citation errors stops before rendering);
-  // Pagefind indexes the finished pages; linkCheck() stays LAST, checking everything, index included.
+  // Order matters: the citation gate first (a build with citation errors stops before rendering);
+  // the published-page gate verifies the rendered pages; Pagefind indexes them; linkCheck() checks
+  // everything, index included; publish() stays LAST and swaps the checked site into the output folder.
   integrations: [
     ...(checks ? [citationGate({ contentDir })] : []),
     mdx(),
+    publishedGate({ contentDir }),
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
     pagefindIntegration(),
     linkCheck(),
+    publish(),
   ],
   // A strict CSP as a <meta> on every page: Astro adds hashes for its own
   // styles and scripts; nothing else may run, load or frame.
@@ -64,7 +69,7 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' data:",
+        "img-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -14,8 +14,12 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { load, type YAMLException } from 'js-yaml';
+import type { YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { loadYaml } from '../schema/yaml.ts';
+import { checkLimits } from './limits.ts';
+import { fillPositions } from './positions.ts';
 import { report, type Place } from './report.ts';
 import { remarkUnravelJsx } from './unravel.ts';
 
@@ -45,9 +49,11 @@ export interface LocatedYaml {
 // remarkUnravelJsx: MDX's compiler unravels JSX-only paragraphs before any plugin runs; so do we.
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkUnravelJsx);
 
-/** Parse MDX text into an mdast tree with the exact parser the checks use. */
+/** Parse MDX text into an mdast tree with the exact parser the checks use; every node has a position. */
 export function parseMdx(text: string): Root {
-  return parser.runSync(parser.parse(text)) as Root;
+  const tree = parser.runSync(parser.parse(text)) as Root;
+  fillPositions(tree, text);
+  return tree;
 }
 
 /** Decode bytes as UTF-8, refusing bytes that are not (rather than guessing). */
@@ -84,6 +90,8 @@ export function parseArticle(path: string, contents: string | Uint8Array): Artic
     report(file, 'error', 'empty-file', { line: 1, column: 1 }, 'File is empty', 'start from `npm run new -- "Title"` or copy an existing explainer');
     return { file };
   }
+  // Input no parser should see (too large, nested too deep) is refused before parsing.
+  if (!checkLimits(text, file)) return { file };
   let tree: Root;
   try {
     tree = parseMdx(text);
@@ -99,8 +107,29 @@ export function parseArticle(path: string, contents: string | Uint8Array): Artic
     report(file, 'error', 'invalid-frontmatter', { line: 1, column: 1 }, 'File has no frontmatter', 'start the file with a `---` block holding title, summary, published, authors and sources');
     return article;
   }
+  const astroEnd = astroFrontmatterEnd(text, first);
+  if (astroEnd !== undefined) {
+    report(file, 'error', 'invalid-frontmatter', { line: astroEnd, column: 1 },
+      `The frontmatter ends here for the site, but on line ${first.position?.end.line ?? 1} for the checks: the lines between would be published unchecked`,
+      'no line inside the frontmatter may start with --- or +++: put such a value in quotes on one line, e.g. summary: "--- like this"');
+    return { file };
+  }
   readYaml(article, first);
   return article;
+}
+
+/**
+ * Astro splits the frontmatter off with its own regex (a line starting with
+ * `---` or `+++` ends it, even mid-value); remark-frontmatter needs a line of
+ * exactly `---`. Where they differ, text the checks take for frontmatter would
+ * be published as body text, unchecked: such a file is refused. Returns the
+ * line where Astro's frontmatter ends when it differs, else undefined.
+ */
+function astroFrontmatterEnd(text: string, node: Yaml): number | undefined {
+  const astro = extractFrontmatter(text) ?? '';
+  if (astro.replace(/^\r?\n/, '').replace(/\r?\n$/, '') === node.value) return undefined;
+  // Line 1 is the opening `---`; the raw block starts with its line break.
+  return 1 + (astro.match(/\n/g)?.length ?? 0);
 }
 
 function readYaml(article: Article, node: Yaml): void {
@@ -109,7 +138,7 @@ function readYaml(article: Article, node: Yaml): void {
   try {
     // js-yaml is what Astro parses frontmatter with, and it is several times
     // faster than a position-keeping parse, which is only needed for messages.
-    article.frontmatter = load(node.value) ?? {};
+    article.frontmatter = loadYaml(node.value);
   } catch (error) {
     const mark = (error as YAMLException).mark;
     const reason = ((error as YAMLException).reason ?? String(error)).replace(/\s+/g, ' ');

@@ -13,7 +13,24 @@ export const RULE_DEFAULTS = {
   'invalid-source': 'error',
   'uncited-specific': 'warning',
   'empty-analysis': 'warning',
+  dialect: 'error',
 } as const satisfies Record<string, RuleSeverity>;
+
+/**
+ * Rules no setting can change: an explainer that runs code or hides text is
+ * never published, whatever a config says.
+ */
+export const FIXED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['dialect']);
+
+/**
+ * May this scope set `rule` to `to`? Articles may change warnings (and raise
+ * anything to an error) but never lower an error: a rule about citations cannot
+ * be switched off by the article it judges.
+ */
+export function mayOverride(rule: RuleId, to: RuleSeverity, scope: Override['scope']): boolean {
+  if (FIXED_RULES.has(rule)) return false;
+  return scope === 'site' || RULE_DEFAULTS[rule] !== 'error' || to === 'error';
+}
 
 /** A rule's id. */
 export type RuleId = keyof typeof RULE_DEFAULTS;
@@ -57,25 +74,30 @@ export function applyOverrides(
   base: ResolvedConfig,
   rules: Partial<Record<string, RuleSeverity>> | undefined,
   scope: Override['scope'],
-): { config: ResolvedConfig; overrides: Override[]; unknown: string[] } {
+): { config: ResolvedConfig; overrides: Override[]; unknown: string[]; refused: Array<{ rule: RuleId; to: RuleSeverity }> } {
   const config: ResolvedConfig = { ...base, rules: { ...base.rules } };
   const overrides: Override[] = [];
   const unknown: string[] = [];
+  const refused: Array<{ rule: RuleId; to: RuleSeverity }> = [];
   for (const [name, to] of Object.entries(rules ?? {})) {
     if (!to) continue;
     if (!isRuleId(name)) {
       unknown.push(name);
       continue;
     }
+    if (!mayOverride(name, to, scope)) {
+      refused.push({ rule: name, to });
+      continue;
+    }
     const from = config.rules[name];
     if (from !== to) overrides.push({ rule: name, from, to, scope });
     config.rules[name] = to;
   }
-  return { config, overrides, unknown };
+  return { config, overrides, unknown, refused };
 }
 
 /** Resolve the site config: defaults plus site overrides. */
-export function resolveConfig(site: ChecksConfig = {}): { config: ResolvedConfig; overrides: Override[]; unknown: string[] } {
+export function resolveConfig(site: ChecksConfig = {}): ReturnType<typeof applyOverrides> {
   const defaults: ResolvedConfig = { rules: { ...RULE_DEFAULTS }, maxAnalysisShare: 0.5 };
   const result = applyOverrides(defaults, site.rules, 'site');
   if (site.maxAnalysisShare !== undefined) result.config.maxAnalysisShare = site.maxAnalysisShare;

@@ -1,18 +1,21 @@
 /**
- * A quick frontmatter-only pass: can Astro load every explainer's
- * frontmatter with our schema? Astro validates frontmatter while it syncs
- * content, early in the build, and stops at the first broken file; this pass
- * lets the build print the full report instead. It reads the YAML and the
- * schema only (no Markdown parse), so it costs a fraction of the full check.
+ * A quick pass before Astro reads anything: can Astro load every explainer
+ * safely? Astro validates frontmatter while it syncs content, early in the
+ * build, and stops at the first broken file; Sätteri crashes the whole
+ * process on input nested too deep (./limits.ts). This pass lets the build
+ * print the full report instead. It reads the YAML, the schema and the
+ * limits only (no Markdown parse), so it costs a fraction of the full check.
  */
 import { readFile } from 'node:fs/promises';
 import { load } from 'js-yaml';
 import { explainerSchema } from '../schema/explainer.ts';
-import { FRONTMATTER } from './article.ts';
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { findLimitProblems } from './limits.ts';
 
 /** True when `text` has frontmatter that parses and passes the explainer schema. */
 export function frontmatterLoads(text: string): boolean {
-  const block = FRONTMATTER.exec(text)?.[1];
+  // Astro's own split (a line starting with --- or +++ ends it), so this pass sees what Astro sees.
+  const block = extractFrontmatter(text);
   if (block === undefined) return false;
   try {
     return explainerSchema.safeParse(load(block) ?? {}).success;
@@ -21,7 +24,7 @@ export function frontmatterLoads(text: string): boolean {
   }
 }
 
-/** What the pass found: the files whose frontmatter would stop Astro's content sync. */
+/** What the pass found: the files that would stop Astro's content sync or crash its render. */
 export interface Precheck {
   broken: string[];
 }
@@ -37,7 +40,7 @@ export async function precheckFrontmatter(files: string[]): Promise<Precheck> {
       result.broken.push(path);
       continue;
     }
-    if (!frontmatterLoads(text)) result.broken.push(path);
+    if (!frontmatterLoads(text) || findLimitProblems(text).length > 0) result.broken.push(path);
   }
   return result;
 }

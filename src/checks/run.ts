@@ -5,7 +5,7 @@
 import type { VFile } from 'vfile';
 import type { Article } from './article.ts';
 import { summarize } from './analyze.ts';
-import { applyOverrides, isRuleId, resolveConfig, type Override, type ResolvedConfig, type RuleId } from './config.ts';
+import { applyOverrides, FIXED_RULES, isRuleId, resolveConfig, type Override, type ResolvedConfig, type RuleId } from './config.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { report } from './report.ts';
 import { RULES } from './rules/index.ts';
@@ -87,6 +87,16 @@ function articleOverrides(article: Article, base: ResolvedConfig) {
   for (const name of result.unknown) {
     const suggestion = closest(name, Object.keys(RULES));
     report(article.file, 'error', 'invalid-frontmatter', place, `\`checks\` names an unknown rule \`${name}\``, suggestion ? `did you mean \`${suggestion}\`?` : `rules: ${Object.keys(RULES).join(', ')}`);
+  }
+  for (const { rule, to } of result.refused) {
+    report(
+      article.file,
+      'error',
+      'invalid-frontmatter',
+      place,
+      `An article cannot set \`${rule}\` to \`${to}\``,
+      FIXED_RULES.has(rule) ? 'remove it from `checks`: this rule always applies' : `remove it from \`checks\`: errors about citations apply to every article (only warnings can be changed here)`,
+    );
   }
   for (const o of result.overrides) {
     if (isRuleId(o.rule)) report(article.file, 'info', 'check-override', place, `Rule \`${o.rule}\` is set to \`${o.to}\` in this article (site setting: \`${o.from}\`)`);

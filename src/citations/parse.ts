@@ -43,6 +43,8 @@ export interface ParsedCitations {
 const ID_CHARS = /^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/;
 const VALID_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const OPEN = /\[\s*@/g;
+/** Longest locator: `pp. 1204–1207`, `section 4.2, para. 12` fit easily. */
+const MAX_LOCATOR = 40;
 const STRAY_CLOSE = /(^|[^\w.@[-])@([a-z0-9][a-z0-9-]*)\]/gi;
 
 /**
@@ -151,6 +153,8 @@ function parseGroup(
     if (comma !== -1) {
       locator = item.slice(comma + 1).trim();
       if (locator === '') return fail(`Citation \`${raw}\` has an empty locator after the comma`, 'remove the comma or add a page, e.g. [@id, p. 4]');
+      // A locator names a place in the source; a sentence there would be text no claim check reads.
+      if (locator.length > MAX_LOCATOR) return fail(`Citation \`${raw.slice(0, 40)}…\` has a locator of ${locator.length} characters`, `a locator names a place in the source in at most ${MAX_LOCATOR} characters, e.g. [@id, p. 4] or [@id, para. 12]; write everything else in the text`);
     }
     items.push({ id, locator, start: partStart + lead });
   }

@@ -6,7 +6,7 @@
 import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
 import { formatGithub, formatJson, formatText, totals } from '../checks/format.ts';
-import { checkFiles, findArticles } from '../checks/files.ts';
+import { checkFiles, explainerFileProblems, findArticles } from '../checks/files.ts';
 import { checkWithCache } from '../checks/cache.ts';
 
 const FORMATS = { text: formatText, json: formatJson, github: formatGithub } as const;
@@ -35,8 +35,11 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const files = await findArticles(positionals.length ? positionals : [process.env.EXPLAINERS_DIR ?? 'content/explainers']);
-  if (files.length === 0) {
+  const paths = positionals.length ? positionals : [process.env.EXPLAINERS_DIR ?? 'content/explainers'];
+  const files = await findArticles(paths);
+  // Files the folder holds but the checks cannot read as explainers (links, names that are not addresses).
+  const fileProblems = (await Promise.all(paths.filter((p) => !p.endsWith('.mdx')).map((dir) => explainerFileProblems(dir)))).flat();
+  if (files.length === 0 && fileProblems.length === 0) {
     console.error(`check: no .mdx files found in ${positionals.join(', ') || 'content/explainers'}`);
     process.exitCode = 2;
     return;
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
   } else {
     results = await checkFiles(files);
   }
+  results = [...fileProblems, ...results];
   console.log(format(results));
   if (totals(results).errors > 0) process.exitCode = 1;
 }

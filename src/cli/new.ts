@@ -8,7 +8,8 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findArticles } from '../checks/run.ts';
 import { addSource, AddSourceError, type AddedSource } from './lib/add-source.ts';
-import { cleanTitle, explainerTemplate, localDate, nextSteps, slugify, slugProblem } from './lib/scaffold.ts';
+import { slugProblem } from '../schema/slug.ts';
+import { cleanTitle, explainerTemplate, localDate, nextSteps, slugify } from './lib/scaffold.ts';
 
 const USAGE = `Usage:
   npm run new -- "Title of the explainer" [--slug file-name] [--author "Name"]…

@@ -18,6 +18,7 @@ import { formatText, summaryLine, totals } from '../checks/format.ts';
 import { checkWithCache } from '../checks/cache.ts';
 import { severityOf } from '../checks/report.ts';
 import { precheckFrontmatter } from '../checks/frontmatter-precheck.ts';
+import { explainerFileProblems } from '../checks/files.ts';
 import { checkArticle, checkFiles, findArticles, type CheckResult } from '../checks/run.ts';
 
 /** Options for the gate. */
@@ -46,11 +47,14 @@ export function citationGate({ contentDir }: CitationGateOptions): AstroIntegrat
         if (command !== 'build') return;
         const started = performance.now();
         const files = await findArticles([dir]);
+        // Links and names Astro would publish differently from what the checks read.
+        const fileProblems = await explainerFileProblems(dir);
         // Astro stops at the first file whose frontmatter fails the schema while it syncs
-        // content: check everything now (a quick pass finds out) and print the full report.
+        // content, and Sätteri crashes on input nested too deep: check everything now
+        // (a quick pass finds out) and print the full report before Astro reads a file.
         const precheck = await precheckFrontmatter(files);
-        if (precheck.broken.length > 0) {
-          const results = await checkFiles(files, {}, process.cwd());
+        if (precheck.broken.length > 0 || fileProblems.length > 0) {
+          const results = [...fileProblems, ...(await checkFiles(files, {}, process.cwd()))];
           const ms = Math.round(performance.now() - started);
           report(results, `${ms} ms (the build waited ${ms} ms)`, logger);
         }
@@ -84,7 +88,8 @@ function report(results: CheckResult[], timing: string, logger: AstroIntegration
     console.error(`\n${formatText(results, { coverage: false })}\n`);
     throw new CitationCheckError(`Citation check failed: ${summaryLine(total)}. Fix them (or run \`npm run check\`) and build again.`);
   }
-  if (total.warnings > 0) console.warn(`\n${formatText(results, { coverage: false })}\n`);
+  // Warnings, and every rule setting an article or the site changed, are printed too.
+  if (results.some(({ file, overrides }) => file.messages.length > 0 || overrides.length > 0)) console.warn(`\n${formatText(results, { coverage: false })}\n`);
 }
 
 /**

@@ -12,9 +12,9 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
 import { formatBrokenLinks } from '../links/broken.ts';
 import { checkInternalLinks } from '../links/internal.ts';
+import { quietError } from './quiet-error.ts';
 
 /** Options for {@link linkCheck}. */
 export interface LinkCheckOptions {
@@ -62,13 +62,10 @@ export function linkCheck(options: LinkCheckOptions = {}): AstroIntegration {
         };
         for (const line of formatBrokenLinks(result.broken, sourceOf)) logger.error(line);
         const count = result.broken.length;
-        const error = new AstroError(
+        throw quietError(
           `Found ${count} broken internal link${count === 1 ? '' : 's'} (listed above).`,
           'Fix each link, or restore the page or anchor it points to. SKIP_LINK_CHECK=1 skips this check.',
         );
-        // The list above is the whole story; a stack trace into this file would only distract.
-        error.stack = '';
-        throw error;
       },
     },
   };

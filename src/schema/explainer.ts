@@ -50,6 +50,16 @@ export const dateField = z.unknown().transform((value, ctx): Date => {
 const text = (what: string) =>
   z.string({ error: `is required: ${what}` }).trim().min(1, { error: `must not be empty: ${what}` });
 
+/**
+ * A name that becomes a page address (topics, publishers): short enough for
+ * a readable address and for every file system (a 400-character topic made
+ * the build fail with ENAMETOOLONG).
+ */
+const name = (what: string, max: number) => text(what).max(max, { error: `is too long: ${what}, at most ${max} characters` });
+
+/** Longest topic and publisher names (src/site/paths.ts cuts their addresses as well). */
+export const NAME_LIMITS = { topic: 60, publisher: 100 } as const;
+
 /** One source in an explainer's frontmatter. */
 export const sourceSchema = z.strictObject(
   {
@@ -60,7 +70,7 @@ export const sourceSchema = z.strictObject(
       }),
     title: text('the title of the cited page or document'),
     url: httpUrl,
-    publisher: text('who published the source, e.g. Reuters'),
+    publisher: name('who published the source, e.g. Reuters', NAME_LIMITS.publisher),
     author: z.string().trim().min(1).optional(),
     published: dateField.optional(),
     /** When the writer last checked the page; optional because it must never be guessed. */
@@ -82,7 +92,7 @@ export const explainerSchema = z.strictObject({
   published: dateField,
   updated: dateField.optional(),
   authors: z.array(text('an author name')).min(1, { error: 'must list at least one author' }),
-  topics: z.array(text('a topic name')).default([]),
+  topics: z.array(name('a topic name such as "Ukraine peace talks"', NAME_LIMITS.topic)).default([]),
   corrections: z
     .array(z.strictObject({ date: dateField, text: text('what was corrected') }))
     .default([]),

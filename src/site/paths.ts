@@ -16,8 +16,13 @@ export const articleSourcesJsonPath = (id: string): string => `/explainers/${id}
  * so two such names never share a page.
  */
 export function nameSlug(name: string, fallback: string): string {
-  return slugify(name) || `${fallback}-${hash(name.trim().toLowerCase())}`;
+  const slug = slugify(name);
+  if (!slug) return `${fallback}-${hash(name.trim().toLowerCase())}`;
+  // The schema keeps names short; an address is cut anyway, so no name can be too long for a file system.
+  return slug.length <= MAX_NAME_SLUG ? slug : `${slug.slice(0, MAX_NAME_SLUG - 8).replace(/-+$/, '')}-${hash(name.trim().toLowerCase())}`;
 }
+
+const MAX_NAME_SLUG = 100;
 
 /** FNV-1a, base 36: short, stable, good enough to tell names apart. */
 function hash(text: string): string {

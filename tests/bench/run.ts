@@ -25,7 +25,7 @@ const n = Number(values.n);
 const seed = Number(values.seed);
 const repeat = Math.max(1, Number(values.repeat));
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
-const OFF = { SKIP_CITATION_CHECK: '1', SKIP_SEARCH_INDEX: '1', SKIP_LINK_CHECK: '1' };
+const OFF = { SKIP_CITATION_CHECK: '1', SKIP_PUBLISHED_CHECK: '1', SKIP_SEARCH_INDEX: '1', SKIP_LINK_CHECK: '1' };
 
 /**
  * One build of `dir` in a fresh root and cache: `npm run build` (exactly what writers and CI
@@ -52,6 +52,8 @@ function stages(output: string) {
     // The check runs on a worker thread while Astro bundles; this is how long the build then waited for it.
     waited: ms(/the build waited (\d+) ms/),
     search: ms(/Indexed \d+ pages? in ([\d.]+) s/, 1000),
+    // The published-page gate: every explainer page read back as HTML and judged.
+    pages: ms(/published explainer pages verified in ([\d.]+) s/, 1000),
     links: ms(/checked in ([\d.]+)s\./, 1000),
   };
 }
@@ -147,6 +149,7 @@ const budgets = [
   { name: 'build with checks / same build without (issue 3)', value: ratios.gatedVsOff, limit: 1.1 },
   { name: 'npm run check / bare parse', value: ratios.checkVsParse, limit: 1.5 },
   { name: 'npm run check wall time, cold (s)', value: main.check.ms / 1000, limit: 3 },
+  { name: 'published-page gate, whole site (s)', value: (main.stages.pages ?? Infinity) / 1000, limit: 1.5 },
   { name: 'peak memory of full build, whole process tree (MB)', value: main.full.peakMb ?? 0, limit: 1536 },
   ...(ratios.scale !== undefined ? [{ name: `full build ${n * 5} / ${n} (linear: 5)`, value: ratios.scale, limit: 5.5 }] : []),
 ];
@@ -163,6 +166,7 @@ const rows: Row[] = [
   ['npm run build, checks only (search, link check off)', seconds(main.gated.ms), `${ratios.gatedVsOff.toFixed(2)}x the same build without · ${mem(main.gated)}`],
   ['full checked build (npm run build)', seconds(main.full.ms), `${ratios.fullVsBare.toFixed(2)}x bare · ${ratios.fullVsUnified.toFixed(2)}x bare unified · ${mem(main.full)}`],
   ['  stage: citation check (worker thread, beside bundling)', main.stages.check !== undefined ? seconds(main.stages.check) : 'n/a', main.stages.waited !== undefined ? `build waited ${seconds(main.stages.waited)} for it` : ''],
+  ['  stage: published-page gate (every explainer page as HTML)', main.stages.pages !== undefined ? seconds(main.stages.pages) : 'n/a', ''],
   ['  stage: Pagefind index', main.stages.search !== undefined ? seconds(main.stages.search) : 'n/a', ''],
   ['  stage: internal link check', main.stages.links !== undefined ? seconds(main.stages.links) : 'n/a', ''],
   ['plain `linkinator dist --recurse`', seconds(main.linkinator.ms), mem(main.linkinator)],

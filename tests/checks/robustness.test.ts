@@ -11,17 +11,28 @@ import { explainer, rng } from '../bench/corpus.ts';
 const check = (text: string | Uint8Array) => checkArticle(parseArticle('x.mdx', text), { now: new Date('2030-01-01') });
 
 describe('robustness', () => {
-  it('checks a 5 MB article and reports its one uncited paragraph with the right line', () => {
+  /** An article of about `size` characters, its last paragraph uncited; returns the text and that line. */
+  const large = (size: number) => {
     const base = explainer(1, rng(7));
     const [head, body] = [base.slice(0, base.indexOf('\n---\n') + 5), base.slice(base.indexOf('\n---\n') + 5)];
     let text = head;
-    while (text.length < 5_000_000) text += body.replace(/## Section/g, '## Part');
+    while (text.length < size) text += body.replace(/## Section/g, '## Part');
     const line = text.split('\n').length + 1;
-    text += '\nA closing claim without a source.\n';
+    return { text: `${text}\nA closing claim without a source.\n`, line };
+  };
+
+  it('checks a 950 KB article and reports its one uncited paragraph with the right line', () => {
+    const { text, line } = large(950_000);
     const { file, coverage } = check(text);
     const errors = file.messages.filter((m) => severityOf(m) === 'error');
     expect(errors.map((m) => `${m.line}:${m.ruleId}`)).toEqual([`${line}:uncited-claim`]);
-    expect(coverage!.claims).toBeGreaterThan(1000);
+    expect(coverage!.claims).toBeGreaterThan(200);
+  });
+
+  it('refuses a 5 MB article without parsing it, in plain words', () => {
+    const { file, coverage } = check(large(5_000_000).text);
+    expect(file.messages.map((m) => `${m.line}:${m.ruleId} ${m.reason}`)).toEqual([expect.stringMatching(/^1:limits File is 5,\d{3} KB; an explainer can be at most 1,000 KB$/)]);
+    expect(coverage).toBeUndefined();
   });
 
   it('checks an article with 500 sources and finds the one unused source by position', () => {

@@ -11,7 +11,8 @@ import { checkArticle } from '../../src/checks/run.ts';
 import { explainerSchema } from '../../src/schema/explainer.ts';
 import { addSource, AddSourceError, sourceIdFromUrl } from '../../src/cli/lib/add-source.ts';
 import { frontmatterSlice } from '../../src/cli/lib/frontmatter-text.ts';
-import { explainerTemplate, localDate, slugify, slugProblem } from '../../src/cli/lib/scaffold.ts';
+import { explainerTemplate, localDate, slugify } from '../../src/cli/lib/scaffold.ts';
+import { slugProblem } from '../../src/schema/slug.ts';
 import { buildSite } from '../helpers/site.ts';
 import { cli, npmRun, tempDir } from './helpers.ts';
 

@@ -10,6 +10,7 @@ const KIND_LABEL = {
   'table row': 'Table row',
   blockquote: 'Blockquote',
   'figure caption': 'Figure caption',
+  image: 'Image',
 } as const;
 
 /** `uncited-claim`: a paragraph, list item, table row, blockquote or caption with no citation. */
@@ -17,15 +18,24 @@ export const uncitedClaim: Rule = ({ body, frontmatter, report }) => {
   const example = frontmatter.sources.find((s) => s.id)?.id ?? 'source-id';
   for (const claim of body.claims) {
     if (claim.cited) continue;
+    if (claim.kind === 'image') {
+      report(claim.place, 'Image has no caption that cites its source', `write a caption with its citation on the line right under the image, e.g. "Map of the front line, 1 December [@${example}]."`);
+      continue;
+    }
     report(claim.place, `${KIND_LABEL[claim.kind]} cites no source`, `add a citation such as [@${example}], or wrap the site's own interpretation in <Analysis>`);
   }
 };
 
 /** A number (800,000 · 12% · 1994), or a direct quotation of two words or more. */
-const SPECIFIC = [
-  { what: 'a number', pattern: /(?<![\p{L}\d@#/-])\d[\d,.]*(?:\s?(?:%|per ?cent))?(?![\p{L}\d-])/u },
-  { what: 'a quotation', pattern: /[“"][^“”"]*\s[^“”"]*[”"]/ },
+const SPECIFIC: Array<{ what: string; test: (text: string) => boolean }> = [
+  { what: 'a number', test: (text) => /(?<![\p{L}\d@#/-])\d[\d,.]*(?:\s?(?:%|per ?cent))?(?![\p{L}\d-])/u.test(text) },
+  // Quoted spans are found first and then tested for a space: one regex doing both backtracks
+  // quadratically on a long text with an opening quote and no closing one.
+  { what: 'a quotation', test: (text) => [...text.matchAll(/[“"]([^“”"]*)[”"]/g)].some((m) => /\s/.test(m[1]!)) },
 ];
+
+/** Text of a sentence without citations, link targets and addresses (linear regexes only). */
+const bare = (text: string) => text.replace(/\[\s*@[^\]]*\]/g, '').replace(/\]\([^)\]]*\)/g, ']').replace(/https?:\/\/\S+/g, '');
 
 /** `uncited-specific`: a sentence with a number, date or quotation but no citation of its own. */
 export const uncitedSpecific: Rule = ({ body, report }) => {
@@ -35,11 +45,13 @@ export const uncitedSpecific: Rule = ({ body, report }) => {
     if (!claim.cited || !claim.run) continue;
     const { text } = claim.run;
     const groups = parseCitations(text).groups;
+    // Sentences and groups both come in text order: one pointer walks the groups (linear, not per sentence).
+    let g = 0;
     for (const sentence of splitSentences(text)) {
-      const bare = text.slice(sentence.start, sentence.end).replace(/\[\s*@[^\]]*\]/g, '').replace(/\]\([^)]*\)/g, ']').replace(/https?:\/\/\S+/g, '');
-      const found = SPECIFIC.find(({ pattern }) => pattern.test(bare));
+      const found = SPECIFIC.find(({ test }) => test(bare(text.slice(sentence.start, sentence.end))));
+      while (g < groups.length && groups[g]!.end <= sentence.start) g++;
       if (!found) continue;
-      const cited = groups.some((g) => g.start < sentence.end + 2 && g.end > sentence.start);
+      const cited = g < groups.length && groups[g]!.start < sentence.end + 2;
       if (cited) continue;
       report(
         place(runOffset(claim.run, sentence.start)),

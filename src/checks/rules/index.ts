@@ -3,6 +3,7 @@ import type { RuleId } from '../config.ts';
 import { emptyAnalysis } from './analysis.ts';
 import { malformedCitation, unknownSource, unusedSource } from './citations.ts';
 import { uncitedClaim, uncitedSpecific } from './claims.ts';
+import { dialect } from './dialect.ts';
 import { duplicateSource, invalidSource } from './sources.ts';
 import type { Rule } from './types.ts';
 
@@ -16,4 +17,5 @@ export const RULES: Record<RuleId, Rule> = {
   'invalid-source': invalidSource,
   'uncited-specific': uncitedSpecific,
   'empty-analysis': emptyAnalysis,
+  dialect,
 };

@@ -1,0 +1,121 @@
+/**
+ * `dialect`: an explainer is content, not code. Markdown, the site's content
+ * components (src/schema/dialect.ts) and a few plain HTML elements are
+ * allowed; imports, exports, JavaScript expressions, unknown components,
+ * other HTML, attributes that hide or style, footnotes and images from
+ * outside the site are refused, each with what to write instead.
+ */
+import type { Nodes } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
+import { slug } from 'github-slugger';
+import { toString } from 'mdast-util-to-string';
+import { CONTENT_COMPONENTS, INSTEAD, isLinkTarget, isSiteImage, RESERVED_ID, WRITER_HTML } from '../../schema/dialect.ts';
+import { closest } from '../suggest.ts';
+import type { Place } from '../report.ts';
+import type { Rule } from './types.ts';
+
+type Report = (place: Place, message: string, hint: string) => void;
+type Jsx = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
+
+const placeOf = (node: { position?: { start: { line: number; column: number } } }): Place => ({
+  line: node.position?.start.line ?? 1,
+  column: node.position?.start.column ?? 1,
+});
+
+const COMPONENTS = Object.keys(CONTENT_COMPONENTS);
+const IMAGE_HINT = 'put the image in public/ (e.g. public/images/map.png) and write ![what it shows](/images/map.png)';
+
+/** True for `{/* a note to editors *\/}`: an expression with nothing but comments. */
+function commentOnly(node: { value: string; data?: { estree?: { body: unknown[] } | null } }): boolean {
+  const estree = node.data?.estree;
+  return estree ? estree.body.length === 0 : /^\s*\/\*(?:[^*]|\*(?!\/))*\*\/\s*$/.test(node.value);
+}
+
+function element(node: Jsx, inParagraph: boolean, report: Report): void {
+  const name = node.name;
+  const at = placeOf(node);
+  if (name === null) {
+    report(at, 'Empty tags `<>` … `</>` are not used in explainers', 'remove `<>` and `</>` and keep what is between them');
+    return;
+  }
+  if (Object.hasOwn(CONTENT_COMPONENTS, name)) {
+    if (inParagraph) report(at, `<${name}> must stand on its own lines, not inside a sentence`, `put <${name}> on a line of its own, with a blank line before it, and </${name}> on a line of its own after it`);
+    for (const attribute of node.attributes) report(placeOf(attribute), `<${name}> takes no settings`, `write <${name}> alone, then the text, then </${name}>`);
+    return;
+  }
+  const allowed = WRITER_HTML[name];
+  if (!allowed) {
+    const component = /^[A-Z]/.test(name) || name.includes('.') ? closest(name.replace(/\..*$/, ''), COMPONENTS) : undefined;
+    if (component || /^[A-Z]/.test(name)) {
+      report(at, `<${name}> is not a component explainers can use`, component ? `did you mean <${component}>?` : `explainers can use ${COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
+    } else {
+      report(at, `The HTML tag <${name}> is not allowed in explainers`, INSTEAD[name.toLowerCase()] ?? 'write it in Markdown, or remove the tag and keep its text');
+    }
+    return;
+  }
+  for (const attribute of node.attributes) attributeOf(name, attribute, allowed, report);
+}
+
+function attributeOf(name: string, attribute: MdxJsxAttribute | MdxJsxExpressionAttribute, allowed: readonly string[], report: Report): void {
+  const at = placeOf(attribute);
+  if (attribute.type === 'mdxJsxExpressionAttribute') {
+    report(at, `<${name}> has settings written as code ({…})`, 'write each setting as name="text"');
+    return;
+  }
+  if (!allowed.includes(attribute.name)) {
+    const what = allowed.length ? `it may have ${allowed.map((a) => `${a}="…"`).join(', ')}` : 'remove it';
+    report(at, `<${name}> cannot have \`${attribute.name}\` in an explainer`, what);
+    return;
+  }
+  if (typeof attribute.value !== 'string') {
+    report(at, `\`${attribute.name}\` of <${name}> is ${attribute.value === null ? 'empty' : 'written as code ({…})'}`, `write it as ${attribute.name}="text"`);
+    return;
+  }
+  if (name === 'img' && attribute.name === 'src' && !isSiteImage(attribute.value)) {
+    report(at, 'Image is not a file of this site', IMAGE_HINT);
+  }
+}
+
+/** The rule: every node of the tree, Analysis included, is held to the dialect. */
+export const dialect: Rule = ({ article, report }) => {
+  const tree = article.tree;
+  if (!tree) return;
+  const visit = (node: Nodes, inParagraph: boolean): void => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        report(placeOf(node), 'Explainers cannot import or export code', 'remove this line: write the text itself here, and use <Analysis> for the site\'s own interpretation');
+        return;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        if (!commentOnly(node)) {
+          report(placeOf(node), 'Curly braces { } run code in an explainer', 'to show a brace, type \\{ or \\}; for a note to editors that readers do not see, write {/* note */}');
+        }
+        return;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        element(node, inParagraph, report);
+        break;
+      case 'footnoteDefinition':
+      case 'footnoteReference':
+        report(placeOf(node), 'Footnotes are not used in explainers', 'cite sources with [@id], and put explanations in the text or in <Analysis>');
+        return;
+      case 'image':
+        if (!isSiteImage(node.url)) report(placeOf(node), 'Image is not a file of this site', IMAGE_HINT);
+        if (node.title) report(placeOf(node), 'Image has a title (a tooltip most readers never see)', 'remove the "…" after the address; put those words in the caption');
+        break;
+      case 'link':
+      case 'definition':
+        if (node.title) report(placeOf(node), 'Link has a title (a tooltip most readers never see)', 'remove the "…" after the address; put those words in the text');
+        if (!isLinkTarget(node.url)) report(placeOf(node), `Link goes to "${node.url}", which is not a web page`, 'link to a page starting with https://, or to a page of this site starting with /');
+        break;
+      case 'heading': {
+        const id = slug(toString(node));
+        if (RESERVED_ID.test(id)) report(placeOf(node), `The heading's address #${id} is one the site uses for citations and sources`, 'reword the heading, e.g. so it does not start with "Source" or "Cite"');
+        break;
+      }
+      default:
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes, inParagraph || node.type === 'paragraph');
+  };
+  visit(tree, false);
+};

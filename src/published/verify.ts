@@ -1,0 +1,276 @@
+/**
+ * The published-page gate's judge: reads one built explainer page as HTML,
+ * the way readers get it, with no Markdown parser involved, and lists every
+ * way it breaks the site's promise:
+ *
+ * - a block with text of its own (paragraph, list item, table body row,
+ *   quote, caption, definition, or text loose in the article) outside a
+ *   genuine Analysis box that has no citation marker of its own;
+ * - a marker that links to no entry of the page's own Sources list, or shows
+ *   another number than that entry;
+ * - an element or attribute an explainer's text may not have (./allowed.ts),
+ *   which is how anything could be hidden, styled away or made to run;
+ * - citation syntax that was never turned into a marker (`[@` outside code);
+ * - an element id used twice (a heading could otherwise pose as a source).
+ *
+ * One streaming pass (htmlparser2), linear in the page's size.
+ */
+import { Parser } from 'htmlparser2';
+import { hasClaimText } from '../citations/claim-text.ts';
+import { ALLOWED, allowedClass, allowedHref, MARKER_ATTRIBUTES } from './allowed.ts';
+
+/** What kind of block a problem is about, in readers' words. */
+export type BlockKind = 'paragraph' | 'list item' | 'table row' | 'blockquote' | 'figure caption' | 'figure' | 'definition' | 'text';
+
+/** One problem found on a page. */
+export interface PageProblem {
+  ruleId: 'page-uncited-claim' | 'page-not-allowed' | 'page-broken-citation' | 'page-duplicate-id' | 'page-structure';
+  message: string;
+  hint: string;
+  /** Text of the block concerned (its first words), to find it in the source. */
+  text?: string;
+}
+
+/** Options of {@link verifyPage}. */
+export interface VerifyOptions {
+  /** The build's Analysis mark: only `<aside class="analysis" data-analysis="…">` with it is Analysis. */
+  analysisMark: string;
+}
+
+const BLOCKS: Readonly<Record<string, BlockKind>> = {
+  p: 'paragraph',
+  li: 'list item',
+  tr: 'table row',
+  blockquote: 'blockquote',
+  figcaption: 'figure caption',
+  figure: 'figure',
+  dd: 'definition',
+  dt: 'definition',
+};
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const VOID = new Set(['img', 'br', 'hr', 'input']);
+/** Deeper than this, a page is refused rather than walked (Markdown here nests a few levels). */
+const MAX_DEPTH = 200;
+const SNIPPET = 100;
+
+interface Block {
+  kind: BlockKind;
+  text: string;
+  /** Has words or meaningful symbols (an image alone has not). */
+  textual: boolean;
+  content: boolean;
+  markers: number;
+  image: boolean;
+  judged: boolean;
+}
+
+interface Frame {
+  name: string;
+  block?: Block;
+  owner: Block | undefined;
+  figure: Block | undefined;
+  literal: boolean;
+  analysis: boolean;
+  marker: boolean;
+  exempt: boolean;
+  /** Inside <del>: a crossed-out citation supports nothing. */
+  struck: boolean;
+}
+
+interface Marker {
+  id: string;
+  number: string;
+  owner?: Block;
+}
+
+/** May a `name` element in the text carry `attribute="value"`? */
+function attributeAllowed(name: string, attribute: string, value: string, allowed: ReadonlySet<string>, inAnalysis: boolean): boolean {
+  if (name === 'aside') return true; // only a genuine Analysis box gets this far
+  if (name === 'p' && inAnalysis) return (attribute === 'class' && value === 'analysis__label') || attribute === 'aria-hidden';
+  if (!allowed.has(attribute)) return false;
+  if (attribute === 'href') return allowedHref(value);
+  if (attribute === 'id' && name === 'span') return inAnalysis && /^analysis-block-\d+(?:-end)?$/.test(value);
+  if (attribute === 'class') return (name === 'sup' && value === 'cite') || (name === 'span' && value === 'cite-unknown') || allowedClass(name, value);
+  return true;
+}
+
+const snippet = (text: string) => {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length > SNIPPET ? `${clean.slice(0, SNIPPET - 1)}…` : clean;
+};
+
+const LABEL: Record<BlockKind, string> = {
+  paragraph: 'Paragraph',
+  'list item': 'List item',
+  'table row': 'Table row',
+  blockquote: 'Quote',
+  'figure caption': 'Figure caption',
+  figure: 'Figure',
+  definition: 'Definition',
+  text: 'Text',
+};
+
+/** Verify one explainer page; an empty list means it keeps every promise. */
+export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageProblem[] {
+  const problems: PageProblem[] = [];
+  const ids = new Map<string, string[]>();
+  const entries = new Map<string, string>();
+  const markers: Marker[] = [];
+  const stack: Frame[] = [];
+  let region: 'page' | 'article' | 'prose' | 'sources' = 'page';
+  let regionDepth = 0;
+  let seenProse = false;
+  let entry: { id: string; number: string; inNumber: boolean } | undefined;
+  let marker: Marker | undefined;
+  let tooDeep = false;
+  const notAllowed = (message: string, hint: string) => problems.push({ ruleId: 'page-not-allowed', message, hint });
+
+  const judge = (block: Block) => {
+    if (block.judged || !block.content || block.markers > 0) return;
+    block.judged = true;
+    const label = block.image && !block.textual ? 'Image' : LABEL[block.kind];
+    problems.push({
+      ruleId: 'page-uncited-claim',
+      message: `${label} on the published page has no citation: "${snippet(block.text) || '(an image)'}"`,
+      hint: 'add a citation such as [@id] to it in the explainer, or move the site\'s own interpretation into <Analysis>',
+      text: block.text,
+    });
+  };
+
+  const openProse = (name: string, attribs: Record<string, string>) => {
+    const parent = stack.at(-1)!;
+    const allowed = ALLOWED.get(name);
+    const frame: Frame = { ...parent, name, block: undefined, marker: parent.marker, exempt: parent.exempt };
+    const klass = attribs.class ?? '';
+    const isMarkerLink = name === 'a' && parent.marker && klass === 'cite-link';
+    const isAnalysis = name === 'aside' && klass === 'analysis' && attribs['data-analysis'] === analysisMark && attribs['aria-label'] === 'Analysis';
+    if (!allowed) notAllowed(`The published page has a <${name}> element in the text`, 'explainers may only use Markdown, <Analysis> and the HTML the README lists: remove it');
+    else if (name === 'aside' && !isAnalysis) notAllowed('The published text has a box that looks like Analysis but was not made by <Analysis>', 'use <Analysis> … </Analysis>');
+    else {
+      for (const [attribute, value] of Object.entries(attribs)) {
+        if (isMarkerLink ? MARKER_ATTRIBUTES.has(attribute) : attributeAllowed(name, attribute, value, allowed, parent.analysis)) continue;
+        if (attribute === 'href') notAllowed(`A link in the published text goes to "${snippet(value)}"`, 'links may go to https:// pages, mail addresses or pages of this site');
+        else notAllowed(`A <${name}> in the published text has the attribute ${attribute}`, 'explainers cannot style, hide or label text by hand: remove it');
+      }
+    }
+    if (name === 'span' && klass === 'cite-unknown') problems.push({ ruleId: 'page-broken-citation', message: 'A citation on the published page names a source the frontmatter does not list', hint: 'add the source to the frontmatter, or correct the id' });
+    frame.analysis = parent.analysis || isAnalysis;
+    if (name === 'pre' || name === 'code') frame.literal = true;
+    if (name === 'del') frame.struck = true;
+    if (name === 'sup' && klass === 'cite') frame.marker = true;
+    if (name === 'thead' || HEADINGS.has(name)) frame.exempt = true;
+    // Text in Analysis, headings and table headers needs no citation, and belongs to no block around them.
+    if (isAnalysis || (frame.exempt && !parent.exempt)) frame.owner = undefined;
+    const kind = BLOCKS[name];
+    if (kind && !frame.analysis && !frame.exempt && !frame.literal) {
+      frame.block = { kind, text: '', textual: false, content: false, markers: 0, image: false, judged: false };
+      frame.owner = frame.block;
+      if (kind === 'figure') frame.figure = frame.block;
+    }
+    if (name === 'img' && frame.owner && !frame.analysis && !frame.exempt) {
+      frame.owner.content = true;
+      frame.owner.image = true;
+      // Something to find the image by in the explainer, for the message's line.
+      frame.owner.text ||= attribs.alt || attribs.src || '';
+    }
+    if (isMarkerLink) {
+      const id = /^#source-(.+)$/.exec(attribs.href ?? '')?.[1];
+      marker = { id: id ?? '', number: '', owner: frame.owner };
+      if (!id || attribs['data-source'] !== id) problems.push({ ruleId: 'page-broken-citation', message: `A citation marker links to "${attribs.href ?? ''}", not to a source`, hint: 'cite sources only as [@id]' });
+      if (frame.struck) problems.push({ ruleId: 'page-broken-citation', message: 'A citation on the published page is crossed out', hint: 'a struck-through citation supports nothing: move it out of the ~~ ~~', text: frame.owner?.text });
+      else if (!frame.analysis) {
+        if (frame.owner) frame.owner.markers++;
+        if (frame.figure && frame.figure !== frame.owner) frame.figure.markers++;
+      }
+    }
+    return frame;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (attribs.id !== undefined) ids.set(attribs.id, [...(ids.get(attribs.id) ?? []), name]);
+        if (tooDeep) return;
+        if (stack.length >= MAX_DEPTH) {
+          tooDeep = true;
+          // htmlparser2 searches its own stack on every closing tag: stop before that turns quadratic.
+          parser.pause();
+          problems.push({ ruleId: 'page-structure', message: `The published page nests elements more than ${MAX_DEPTH} deep`, hint: 'simplify the explainer: quotes, lists and tags nested this deep cannot be read' });
+          return;
+        }
+        const parent = stack.at(-1);
+        let frame: Frame;
+        if (region === 'prose') frame = openProse(name, attribs);
+        else {
+          frame = { name, owner: undefined, figure: undefined, literal: false, analysis: false, marker: false, exempt: false, struck: false };
+          const klass = attribs.class ?? '';
+          if (region === 'page' && name === 'article' && klass === 'article') [region, regionDepth] = ['article', stack.length];
+          else if (region === 'article' && stack.length === regionDepth + 1 && name === 'div' && klass === 'prose') {
+            if (seenProse) problems.push({ ruleId: 'page-structure', message: 'The published page has two text areas', hint: 'report this to the developers: the page layout changed' });
+            [region, seenProse] = ['prose', true];
+            frame.block = { kind: 'text', text: '', textual: false, content: false, markers: 0, image: false, judged: false };
+            frame.owner = frame.block;
+          } else if (region === 'article' && stack.length === regionDepth + 1 && name === 'section' && klass === 'sources') region = 'sources';
+          else if (region === 'sources' && name === 'li' && parent?.name === 'ol' && attribs.id?.startsWith('source-')) entry = { id: attribs.id.slice('source-'.length), number: '', inNumber: false };
+          else if (region === 'sources' && entry && name === 'span' && klass === 'source__number') entry.inNumber = true;
+        }
+        if (!VOID.has(name)) stack.push(frame);
+      },
+      ontext(text) {
+        if (tooDeep) return;
+        if (entry?.inNumber) entry.number += text;
+        if (region !== 'prose') return;
+        const frame = stack.at(-1)!;
+        if (marker) {
+          marker.number += text;
+          return;
+        }
+        if (frame.literal) return;
+        if (text.includes('[@')) {
+          problems.push({ ruleId: 'page-broken-citation', message: `Citation syntax was published as plain text: "${snippet(text)}"`, hint: 'write citations as [@id] in the text itself, not inside a link, an image description or an element', text });
+        }
+        if (frame.marker || !frame.owner) return;
+        if (frame.owner.text.length < 400) frame.owner.text += text;
+        if (!frame.owner.textual && hasClaimText(text)) frame.owner.textual = frame.owner.content = true;
+      },
+      onclosetag(name) {
+        if (tooDeep || VOID.has(name)) return;
+        const frame = stack.pop();
+        if (!frame) return;
+        if (frame.block) judge(frame.block);
+        if (name === 'a' && marker) {
+          markers.push(marker);
+          marker = undefined;
+        }
+        if (entry && name === 'span') entry.inNumber = false;
+        if (entry && name === 'li' && region === 'sources') {
+          entries.set(entry.id, entry.number.trim());
+          entry = undefined;
+        }
+        if ((region === 'prose' || region === 'sources') && stack.length === regionDepth + 1) region = 'article';
+        else if (region === 'article' && stack.length === regionDepth) region = 'page';
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  if (tooDeep) return problems;
+  parser.end();
+
+  if (!seenProse) problems.push({ ruleId: 'page-structure', message: 'The published page has no explainer text', hint: 'report this to the developers: the page layout changed' });
+  for (const m of markers) {
+    const number = entries.get(m.id);
+    if (number === undefined) problems.push({ ruleId: 'page-broken-citation', message: `Citation marker [${m.number}] points to no entry of the Sources list`, hint: 'cite a source listed in the frontmatter', text: m.owner?.text });
+    else if (number !== m.number.trim()) problems.push({ ruleId: 'page-broken-citation', message: `Citation marker [${m.number}] points to source number ${number}`, hint: 'report this to the developers: markers and the Sources list disagree' });
+  }
+  for (const [id, elements] of ids) {
+    if (elements.length < 2) continue;
+    const heading = elements.find((e) => HEADINGS.has(e));
+    problems.push({
+      ruleId: 'page-duplicate-id',
+      message: `The page uses the address #${id} for ${elements.length} elements`,
+      hint: heading ? `a heading's words make its address: reword the heading so it is not "${id.replace(/-/g, ' ')}"` : 'give each element its own id',
+    });
+  }
+  return problems;
+}
