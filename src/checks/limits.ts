@@ -61,6 +61,11 @@ export function findLimitProblems(text: string): LimitProblem[] {
     return problems;
   }
   const seen = new Set<string>();
+  if (/\r(?!\n)/.test(text)) {
+    // Astro and the parsers disagree on where such lines end (Astro finds no frontmatter at all).
+    problems.push({ line: 1, message: 'File uses old Mac line endings (a lone CR)', hint: 'save the file with normal line endings: in most editors, choose "LF" or "Unix" line endings' });
+    return problems;
+  }
   const flag = (kind: string, line: number, message: string, hint: string) => {
     if (seen.has(kind)) return;
     seen.add(kind);

@@ -9,10 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/checks/article.ts';
 import { severityOf } from '../../src/checks/report.ts';
 import { checkArticle } from '../../src/checks/run.ts';
+import { NOW } from '../helpers/clock.ts';
 import { fixture } from '../helpers/site.ts';
 
-/** A fixed "today" so date rules give the same answer every day. */
-export const NOW = new Date('2026-01-15T00:00:00Z');
 
 const root = fixture('citations');
 const cases = readdirSync(root).sort();

@@ -80,6 +80,7 @@ function attributeOf(name: string, attribute: MdxJsxAttribute | MdxJsxExpression
 export const dialect: Rule = ({ article, report }) => {
   const tree = article.tree;
   if (!tree) return;
+  const source = String(article.file.value);
   const visit = (node: Nodes, inParagraph: boolean): void => {
     switch (node.type) {
       case 'mdxjsEsm':
@@ -108,7 +109,15 @@ export const dialect: Rule = ({ article, report }) => {
         if (node.title) report(placeOf(node), 'Link has a title (a tooltip most readers never see)', 'remove the "…" after the address; put those words in the text');
         if (!isLinkTarget(node.url)) report(placeOf(node), `Link goes to "${node.url}", which is not a web page`, 'link to a page starting with https://, or to a page of this site starting with /');
         break;
+      case 'table':
+        if (node.children.length < 2) report(placeOf(node), 'Table has a header row but no rows under it', 'add the rows (each cites its source), or write the words as a paragraph');
+        break;
       case 'heading': {
+        // `Text` over a line of --- or === is a heading too: a writer meaning a dividing line
+        // turns the paragraph above into a heading, which needs no citation.
+        if (!/^\s{0,3}#/.test(source.slice(node.position?.start.offset ?? 0, (node.position?.start.offset ?? 0) + 8))) {
+          report(placeOf(node), 'A line of --- or === right under text turns that text into a heading', 'for a dividing line, leave a blank line above the ---; for a heading, write ## Heading');
+        }
         const id = slug(toString(node));
         if (RESERVED_ID.test(id)) report(placeOf(node), `The heading's address #${id} is one the site uses for citations and sources`, 'reword the heading, e.g. so it does not start with "Source" or "Cite"');
         break;
