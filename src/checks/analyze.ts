@@ -129,7 +129,8 @@ export function summarize(tree: Root, source: string): BodySummary {
     let words = 0;
     const visit = (n: Nodes) => {
       if (n.type === 'text' || n.type === 'inlineCode') {
-        const value = n.type === 'text' && citing.has(n) ? withoutGroups(n.value) : n.value;
+        // Citation syntax is never a claim's text, wherever it stands (a crossed-out one is refused as such).
+        const value = n.type === 'text' && n.value.includes('@') ? withoutGroups(n.value) : n.value;
         text ||= hasClaimText(value);
         words += value.match(WORD)?.length ?? 0;
         if (citing.has(n)) cited = true;
@@ -137,7 +138,8 @@ export function summarize(tree: Root, source: string): BodySummary {
       }
       // An image says something too: it needs a cited caption like any text.
       if (n.type === 'image' || n.type === 'imageReference' || (isJsx(n) && n.name === 'img')) image = true;
-      if (OPAQUE.has(n.type)) return;
+      // Analysis inside a sentence neither needs nor lends a citation (the dialect refuses it there anyway).
+      if (OPAQUE.has(n.type) || isAnalysis(n)) return;
       if ('children' in n) for (const child of n.children) visit(child as Nodes);
     };
     nodes.forEach(visit);

@@ -48,7 +48,10 @@ const BLOCKS: Readonly<Record<string, BlockKind>> = {
   dt: 'definition',
 };
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Elements that start a block of their own, ending the run of text before them in their parent. */
+const SEGMENTING = new Set(['p', 'ul', 'ol', 'dl', 'blockquote', 'table', 'pre', 'hr', 'figure', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const VOID = new Set(['img', 'br', 'hr', 'input']);
+const RAW_CITATION = /\[\s*@[^\]\n]*\]?/g;
 /** Deeper than this, a page is refused rather than walked (Markdown here nests a few levels). */
 const MAX_DEPTH = 200;
 const SNIPPET = 100;
@@ -62,6 +65,10 @@ interface Block {
   markers: number;
   image: boolean;
   judged: boolean;
+  /** The figure a caption belongs to: an uncited caption is reported once, for the figure too. */
+  figure?: Block;
+  /** A figure whose caption was reported uncited: its images need no second report. */
+  captionReported?: boolean;
 }
 
 interface Frame {
@@ -126,8 +133,9 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
   const notAllowed = (message: string, hint: string) => problems.push({ ruleId: 'page-not-allowed', message, hint });
 
   const judge = (block: Block) => {
-    if (block.judged || !block.content || block.markers > 0) return;
+    if (block.judged || !block.content || block.markers > 0 || block.captionReported) return;
     block.judged = true;
+    if (block.figure) block.figure.captionReported = true;
     const label = block.image && !block.textual ? 'Image' : LABEL[block.kind];
     problems.push({
       ruleId: 'page-uncited-claim',
@@ -155,23 +163,35 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
     }
     if (name === 'span' && klass === 'cite-unknown') problems.push({ ruleId: 'page-broken-citation', message: 'A citation on the published page names a source the frontmatter does not list', hint: 'add the source to the frontmatter, or correct the id' });
     frame.analysis = parent.analysis || isAnalysis;
+    // Code keeps citation syntax as written; a code block says nothing that needs a source,
+    // but inline code is part of its sentence (as it is for the checker).
     if (name === 'pre' || name === 'code') frame.literal = true;
+    if (name === 'pre') frame.owner = undefined;
     if (name === 'del') frame.struck = true;
     if (name === 'sup' && klass === 'cite') frame.marker = true;
     if (name === 'thead' || HEADINGS.has(name)) frame.exempt = true;
     // Text in Analysis, headings and table headers needs no citation, and belongs to no block around them.
     if (isAnalysis || (frame.exempt && !parent.exempt)) frame.owner = undefined;
+    // A block inside a block (`<li>a[1]<hr>b</li>`) ends the text before it: each run is judged
+    // on its own, as the checker judges each paragraph of a list item.
+    if (SEGMENTING.has(name) && parent.owner && parent.owner !== frame.figure) {
+      judge(parent.owner);
+      Object.assign(parent.owner, { text: '', textual: false, content: false, markers: 0, image: false, judged: false });
+    }
     const kind = BLOCKS[name];
     if (kind && !frame.analysis && !frame.exempt && !frame.literal) {
       frame.block = { kind, text: '', textual: false, content: false, markers: 0, image: false, judged: false };
       frame.owner = frame.block;
+      if (kind === 'figure caption' && frame.figure) frame.block.figure = frame.figure;
       if (kind === 'figure') frame.figure = frame.block;
     }
-    if (name === 'img' && frame.owner && !frame.analysis && !frame.exempt) {
-      frame.owner.content = true;
-      frame.owner.image = true;
+    // An image belongs to its <figure> when it has one: the figure's caption cites for it.
+    const imageOwner = frame.figure ?? frame.owner;
+    if (name === 'img' && imageOwner && !frame.analysis && !frame.exempt) {
+      imageOwner.content = true;
+      imageOwner.image = true;
       // Something to find the image by in the explainer, for the message's line.
-      frame.owner.text ||= attribs.alt || attribs.src || '';
+      imageOwner.text ||= attribs.alt || attribs.src || '';
     }
     if (isMarkerLink) {
       const id = /^#source-(.+)$/.exec(attribs.href ?? '')?.[1];
@@ -225,13 +245,21 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
           marker.number += text;
           return;
         }
-        if (frame.literal) return;
+        if (frame.literal) {
+          if (frame.owner && !frame.owner.textual && hasClaimText(text)) frame.owner.textual = frame.owner.content = true;
+          if (frame.owner && frame.owner.text.length < 400) frame.owner.text += text;
+          return;
+        }
+        if (text.includes('{/*') || text.includes('*/}')) {
+          problems.push({ ruleId: 'page-broken-citation', message: `A note to editors was published as text: "${snippet(text)}"`, hint: 'write notes to editors as {/* note */} on a line of their own, away from `code`', text });
+        }
         if (text.includes('[@')) {
           problems.push({ ruleId: 'page-broken-citation', message: `Citation syntax was published as plain text: "${snippet(text)}"`, hint: 'write citations as [@id] in the text itself, not inside a link, an image description or an element', text });
         }
         if (frame.marker || !frame.owner) return;
         if (frame.owner.text.length < 400) frame.owner.text += text;
-        if (!frame.owner.textual && hasClaimText(text)) frame.owner.textual = frame.owner.content = true;
+        // Citation syntax left as text is reported above; it is not what the block says.
+        if (!frame.owner.textual && hasClaimText(text.replace(RAW_CITATION, ''))) frame.owner.textual = frame.owner.content = true;
       },
       onclosetag(name) {
         if (tooDeep || VOID.has(name)) return;

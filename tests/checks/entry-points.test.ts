@@ -79,6 +79,15 @@ describe('build gate', () => {
     expect(messageLines(third.output)).toEqual(['gfm.mdx:25:1 error Paragraph cites no source  uncited-claim']);
   }, 180_000);
 
+  it('prints every rule an article changes, even when the build passes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gate-override-'));
+    const text = await readFile(fixture('site-basic', 'gfm.mdx'), 'utf8');
+    await writeFile(join(dir, 'quiet.mdx'), text.replace(/\n---\n/, '\nchecks:\n  empty-analysis: off\n---\n'));
+    const build = await buildSite(dir, { SKIP_SEARCH_INDEX: '1', SKIP_LINK_CHECK: '1' });
+    expect(build.ok, build.output).toBe(true);
+    expect(build.output).toContain('quiet.mdx:16:3 info Rule `empty-analysis` is set to `off` in this article (site setting: `warning`)  check-override');
+  }, 120_000);
+
   it('reports every file even when one cannot be compiled (MDX syntax error)', async () => {
     // The check runs beside Astro's bundling; Astro's MDX compile stops at the broken file,
     // and the full report must still replace that single error.
