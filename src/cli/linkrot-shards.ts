@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findArticles } from '../checks/run.ts';
+import { findArticles } from '../checks/files.ts';
 import { countSourceUrls, DEFAULT_SHARDS, planShards } from './lib/shards.ts';
 
 const USAGE = 'Usage: node src/cli/linkrot-shards.ts [--per-shard 2000] [--max-shards 16] [--dir content/explainers]';

@@ -5,7 +5,7 @@
 import { parseCommand, USAGE, UsageError, type Command } from '../linkrot/options.ts';
 import { createProgress } from '../linkrot/progress.ts';
 import { formatReport } from '../linkrot/report.ts';
-import { StateError } from '../linkrot/state.ts';
+import { StateError } from '../linkrot/state-file.ts';
 
 async function main(): Promise<void> {
   let command: Command;
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof StateError) {
       process.stderr.write(`linkrot: ${error.message}\n`);
-    } else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    } else if (['ENOENT', 'ENOTDIR'].includes(String((error as NodeJS.ErrnoException).code))) {
       process.stderr.write(`linkrot: ${(error as Error).message}. Check --content (now ${options.contentDir}).\n`);
     } else {
       process.stderr.write(`linkrot: the check failed: ${error instanceof Error ? error.message : String(error)}\n`);

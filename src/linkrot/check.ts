@@ -1,22 +1,23 @@
 /**
  * Checking one URL carefully: HEAD first, GET when a server rejects HEAD,
- * retries for 429, 5xx, resets and timeouts with exponential backoff and
- * jitter, and `Retry-After` honoured by pausing the whole host.
+ * retries (p-retry) for 429, 5xx, resets and timeouts with exponential
+ * backoff and jitter, and `Retry-After` honoured by pausing the whole host.
  */
+import pRetry from 'p-retry';
 import { classify, retryAfterMs, type Verdict } from './classify.ts';
+import { systemClock, type Clock } from './clock.ts';
 import { probe, type HttpOptions, type Probe } from './http.ts';
-import { hostKey } from './normalise.ts';
-import type { HostScheduler } from './scheduler.ts';
+import { hostKey, type HostScheduler } from './scheduler.ts';
 
 /** Retry settings. */
 export interface RetryOptions {
-  /** Attempts after the first (default 3). */
+  /** Attempts after the first. */
   retries: number;
-  /** First backoff in ms; doubles each attempt (default 1000). */
+  /** First backoff in ms; doubles each attempt. */
   backoffBaseMs: number;
-  /** Longest backoff in ms (default 30 s). */
+  /** Longest backoff in ms. */
   backoffMaxMs: number;
-  /** Longest `Retry-After` we wait for within a run (default 120 s); longer ones end the attempts. */
+  /** Longest `Retry-After` we wait for within a run; longer ones end the attempts. */
   maxRetryAfterMs: number;
 }
 
@@ -27,7 +28,8 @@ export interface CheckOptions extends HttpOptions, RetryOptions {
   wantBody?: boolean;
   /** Source of randomness for jitter (tests may fix it). */
   random?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Time for backoff waits (default: real time). */
+  clock?: Clock;
 }
 
 /** A verdict and the probe it came from. */
@@ -37,8 +39,6 @@ export interface CheckOutcome {
   /** Requests made, redirect hops included. */
   requests: number;
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Exponential backoff with "equal jitter": half fixed, half random. */
 export function backoffMs(attempt: number, options: Pick<RetryOptions, 'backoffBaseMs' | 'backoffMaxMs'>, random: () => number = Math.random): number {
@@ -72,26 +72,59 @@ async function attempt(url: string, options: CheckOptions): Promise<{ probe: Pro
   return { probe: get, requests: head.hops.length + get.hops.length + 2 };
 }
 
-/** Check `url` with retries; returns the final verdict. */
+/** A verdict worth another attempt, thrown so p-retry tries again. */
+class Unsettled extends Error {
+  readonly outcome: Omit<CheckOutcome, 'requests'>;
+  /** What `Retry-After` asked for, in ms, if anything. */
+  readonly askedMs: number | undefined;
+  constructor(outcome: Omit<CheckOutcome, 'requests'>) {
+    super(outcome.verdict.reason);
+    this.outcome = outcome;
+    const { probe: answer } = outcome;
+    this.askedMs = answer.status === 429 || answer.status === 503 ? retryAfterMs(answer.headers, Date.now()) : undefined;
+  }
+}
+
+/**
+ * Check `url` with retries; returns the final verdict. p-retry counts the
+ * attempts; the waits are ours, on the injected clock: equal jitter (see
+ * {@link backoffMs}), or what `Retry-After` asked for.
+ */
 export async function checkUrl(url: string, options: CheckOptions): Promise<CheckOutcome> {
-  const sleep = options.sleep ?? defaultSleep;
+  const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   let requests = 0;
-  for (let tries = 0; ; tries++) {
-    const result = await attempt(url, options);
-    requests += result.requests;
-    const verdict = classify(url, result.probe);
-    if (!verdict.retry || tries >= options.retries) {
-      const { retry: _retry, ...final } = verdict;
-      if (verdict.retry && tries > 0) final.reason += ` (after ${tries + 1} attempts)`;
-      return { verdict: final, probe: result.probe, requests };
-    }
-    const asked = result.probe.status === 429 || result.probe.status === 503 ? retryAfterMs(result.probe.headers, Date.now()) : undefined;
-    if (asked !== undefined && asked > options.maxRetryAfterMs) {
-      const { retry: _retry, ...final } = verdict;
-      final.reason += ` (asked to wait ${Math.round(asked / 1000)} s)`;
-      return { verdict: final, probe: result.probe, requests };
-    }
-    await sleep(asked ?? backoffMs(tries, options, random));
+  let attempts = 0;
+  const settle = (outcome: Omit<CheckOutcome, 'requests'>, note = ''): CheckOutcome => {
+    const { retry: _retry, ...verdict } = outcome.verdict;
+    return { verdict: { ...verdict, reason: verdict.reason + note }, probe: outcome.probe, requests };
+  };
+  const tooLong = (error: Unsettled) => error.askedMs !== undefined && error.askedMs > options.maxRetryAfterMs;
+  try {
+    return await pRetry(
+      async () => {
+        attempts++;
+        const result = await attempt(url, options);
+        requests += result.requests;
+        const verdict = classify(url, result.probe);
+        if (verdict.retry) throw new Unsettled({ verdict, probe: result.probe });
+        return settle({ verdict, probe: result.probe });
+      },
+      {
+        retries: options.retries,
+        // No timer of p-retry's own: the wait happens in onFailedAttempt, on the clock.
+        minTimeout: 0,
+        maxTimeout: 0,
+        shouldRetry: ({ error }) => error instanceof Unsettled && !tooLong(error),
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+          if (!(error instanceof Unsettled) || retriesLeft === 0 || tooLong(error)) return;
+          await clock.sleep(error.askedMs ?? backoffMs(attemptNumber - 1, options, random));
+        },
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof Unsettled)) throw error;
+    if (attempts <= options.retries && tooLong(error)) return settle(error.outcome, ` (asked to wait ${Math.round((error.askedMs ?? 0) / 1000)} s)`);
+    return settle(error.outcome, attempts > 1 ? ` (after ${attempts} attempts)` : '');
   }
 }

@@ -1,15 +1,15 @@
 /**
  * The input of the link-rot check: every source `url` and `archived` URL in
  * every explainer's frontmatter, plus external links in article bodies,
- * deduplicated by normalised URL and mapped to who cites them.
+ * deduplicated by URL key (`normalizeUrl`) and mapped to who cites them.
  */
-import { readdir } from 'node:fs/promises';
+import { glob, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { loadArticle, type Article } from '../checks/article.ts';
 import { explainerSchema, isHttpUrl } from '../schema/explainer.ts';
-import { normaliseUrl } from './normalise.ts';
+import { normalizeUrl, parseHttpUrl } from '../schema/url.ts';
 
 /** One place that cites a URL. */
 export interface Citation {
@@ -31,9 +31,11 @@ export interface Citation {
   archived?: string;
 }
 
-/** One URL to check and everyone who cites it. */
+/** One source URL to check and everyone who cites it. */
 export interface Target {
-  /** Normalised URL: the key in the state file. */
+  /** The URL key (`normalizeUrl`): the key in the state file. */
+  key: string;
+  /** The URL requested: the first spelling cited, without fragment or credentials. */
   url: string;
   citations: Citation[];
 }
@@ -59,17 +61,17 @@ interface LooseSource {
 }
 
 function sourcesOf(article: Article, warnings: string[], file: string): LooseSource[] {
-  const parsed = explainerSchema.safeParse(article.frontmatter);
-  if (parsed.success) return parsed.data.sources;
+  const { data } = article.source.validated();
+  if (data) return data.sources;
   // Still check what can be read: a typo elsewhere must not hide a dead source.
-  const raw = (article.frontmatter as { sources?: unknown } | undefined)?.sources;
-  if (article.frontmatter !== undefined) warnings.push(`${file}: frontmatter does not pass the schema (run the citation check); its sources were read as far as possible.`);
+  const raw = (article.source.data as { sources?: unknown } | undefined)?.sources;
+  if (article.source.data !== undefined) warnings.push(`${file}: frontmatter does not pass the schema (run the citation check); its sources were read as far as possible.`);
   return Array.isArray(raw) ? raw.filter((item): item is LooseSource => typeof item === 'object' && item !== null) : [];
 }
 
 function lineOf(article: Article, path: (string | number)[]): number | undefined {
   // The located YAML is built lazily by the checker's parser; only ask when needed.
-  const located = article.yaml?.();
+  const located = article.source.yaml();
   const node = located?.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
   return node?.range ? located?.place(node.range[0]).line : undefined;
 }
@@ -93,8 +95,11 @@ function bodyLinks(tree: Root | undefined): { url: string; line?: number }[] {
 
 /** Every `.mdx` file under `dir`, sorted. */
 async function mdxFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.mdx')).map((e) => join(e.parentPath, e.name)).sort();
+  // glob finds nothing in a folder that is not there: say so instead.
+  if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a folder, ${dir}`), { code: 'ENOTDIR' });
+  const files: string[] = [];
+  for await (const entry of glob('**/*.mdx', { cwd: dir, withFileTypes: true })) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
+  return files.sort();
 }
 
 /**
@@ -104,15 +109,20 @@ async function mdxFiles(dir: string): Promise<string[]> {
 export async function collectTargets(contentDir: string, options: { site?: string; cwd?: string } = {}): Promise<Extraction> {
   const cwd = options.cwd ?? process.cwd();
   const ownHost = options.site && isHttpUrl(options.site) ? new URL(options.site).hostname : undefined;
-  const byUrl = new Map<string, Target>();
+  const byKey = new Map<string, Target>();
   const warnings: string[] = [];
   const add = (written: unknown, citation: Omit<Citation, 'written'>) => {
-    if (typeof written !== 'string' || !isHttpUrl(written.trim())) return;
-    const url = normaliseUrl(written);
-    if (!url || (ownHost && new URL(url).hostname === ownHost)) return;
-    let target = byUrl.get(url);
-    if (!target) byUrl.set(url, (target = { url, citations: [] }));
-    target.citations.push({ ...citation, written: written.trim() });
+    const request = typeof written === 'string' && isHttpUrl(written.trim()) ? parseHttpUrl(written) : undefined;
+    if (!request || (ownHost && request.hostname === ownHost)) return;
+    const key = normalizeUrl(request.href);
+    let target = byKey.get(key);
+    if (!target) {
+      request.hash = '';
+      request.username = '';
+      request.password = '';
+      byKey.set(key, (target = { key, url: request.href, citations: [] }));
+    }
+    target.citations.push({ ...citation, written: (written as string).trim() });
   };
   const files = await mdxFiles(contentDir);
   for (const path of files) {
@@ -131,5 +141,5 @@ export async function collectTargets(contentDir: string, options: { site?: strin
     });
     for (const link of bodyLinks(article.tree)) add(link.url, { article: file, field: 'body', ...(link.line ? { line: link.line } : {}) });
   }
-  return { targets: [...byUrl.values()], articles: files.length, warnings };
+  return { targets: [...byKey.values()], articles: files.length, warnings };
 }

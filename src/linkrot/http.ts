@@ -4,7 +4,7 @@
  * politeness gate of its own host), a timeout on each request (body
  * included), and a size limit on any body read. Never throws: failures become `error`.
  */
-import { hostKey } from './normalise.ts';
+import { hostKey } from './scheduler.ts';
 import { RequestTimeout, send } from './request.ts';
 
 /** Settings for requests. */

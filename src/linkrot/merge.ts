@@ -5,7 +5,8 @@
 import { access } from 'node:fs/promises';
 import { collectTargets } from './extract.ts';
 import { findingsFrom, type RunReport } from './run.ts';
-import { loadState, mergeStates, StateError, writeStateAtomic, type LinkrotState, type RotPolicy } from './state.ts';
+import { StateError, type LinkrotState } from './state-file.ts';
+import { loadState, mergeStates, writeStateAtomic, type RotPolicy } from './state.ts';
 
 /** What a merge needs. */
 export interface MergeOptions {
@@ -16,7 +17,8 @@ export interface MergeOptions {
   contentDir: string;
   site?: string;
   policy: RotPolicy;
-  clock: () => Date;
+  /** The merge's date. */
+  date: () => Date;
   write?: boolean;
 }
 
@@ -30,7 +32,7 @@ async function exists(path: string): Promise<boolean> {
 /** Merge shard states into `statePath` and report on every cited URL. */
 export async function mergeShardStates(options: MergeOptions): Promise<RunReport> {
   const started = performance.now();
-  const now = options.clock();
+  const now = options.date();
   const states: LinkrotState[] = [];
   for (const input of options.inputs) {
     if (!(await exists(input))) throw new StateError(`Shard state ${input} does not exist; check the artifact paths passed to --merge.`);

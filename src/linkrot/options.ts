@@ -1,12 +1,14 @@
 /**
- * Defaults and command-line options of `npm run linkrot`. Parsing is pure so
- * every bad flag gets a clear message and a test.
+ * Command-line options of `npm run linkrot`. The numbers, their defaults and
+ * their help lines come from ./settings.ts; this file adds the other flags
+ * and parses. Parsing is pure so every bad flag gets a clear message and a test.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { DEFAULT_ARCHIVE_ENDPOINT } from './archive.ts';
 import { FORMATS, type Format } from './report.ts';
 import type { RunOptions, Shard } from './run.ts';
-import { DEFAULT_POLICY, DEFAULT_STATE_PATH } from './state.ts';
+import { SETTINGS, type SettingName } from './settings.ts';
+import { DEFAULT_STATE_PATH } from './state.ts';
 
 /** The site address used when SITE_URL is not set (as in astro.config.mjs). */
 export const DEFAULT_SITE = 'https://explainers.example.org';
@@ -19,19 +21,20 @@ export function userAgentFor(site: string): string {
 /** Run options with every default filled in. */
 export function defaultRunOptions(env: NodeJS.ProcessEnv = process.env): RunOptions {
   const site = env.SITE_URL ?? DEFAULT_SITE;
+  const value = (name: SettingName) => SETTINGS[name].value;
   return {
     contentDir: env.EXPLAINERS_DIR ?? 'content/explainers',
     statePath: env.LINKROT_STATE ?? DEFAULT_STATE_PATH,
     site,
-    concurrency: 32,
-    perHost: 2,
-    minIntervalMs: 250,
-    http: { timeoutMs: 15_000, userAgent: userAgentFor(site), maxRedirects: 10, maxBodyBytes: 5_000_000 },
-    retry: { retries: 3, backoffBaseMs: 1000, backoffMaxMs: 30_000, maxRetryAfterMs: 120_000 },
-    policy: { ...DEFAULT_POLICY },
+    concurrency: value('concurrency'),
+    perHost: value('perHost'),
+    minIntervalMs: value('minIntervalMs'),
+    http: { timeoutMs: value('timeoutMs'), userAgent: userAgentFor(site), maxRedirects: value('maxRedirects'), maxBodyBytes: value('maxBodyBytes') },
+    retry: { retries: value('retries'), backoffBaseMs: value('backoffBaseMs'), backoffMaxMs: value('backoffMaxMs'), maxRetryAfterMs: value('maxRetryAfterMs') },
+    policy: { rottenRuns: value('rottenRuns'), rottenDays: value('rottenDays') },
     quotes: true,
     archive: { enabled: true, endpoint: env.LINKROT_ARCHIVE_ENDPOINT ?? DEFAULT_ARCHIVE_ENDPOINT },
-    clock: () => new Date(),
+    date: () => new Date(),
   };
 }
 
@@ -44,43 +47,43 @@ export type Command =
   | { kind: 'run'; options: RunOptions; format: Format; quiet: boolean }
   | { kind: 'merge'; inputs: string[]; options: RunOptions; format: Format; quiet: boolean };
 
-/** Usage text for `--help`. */
-export const USAGE = `Usage: npm run linkrot -- [options]
+/** The flags that are not numbers, in `--help` order: name, what it takes, help line. */
+const FLAGS: [name: string, arg: string | undefined, help: string][] = [
+  ['content', 'dir', 'explainers folder (default: content/explainers)'],
+  ['state', 'file', `history file (default: ${DEFAULT_STATE_PATH})`],
+  ['format', 'f', `${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)} (default: text)`],
+  ['quiet', undefined, 'no progress output'],
+  ['shard', 'i/n', 'check only the i-th of n groups of hosts (CI matrix)'],
+  ['merge', 'file', 'merge shard state files into --state and report (repeatable)'],
+  ['user-agent', 'text', 'User-Agent header (default: names the site)'],
+  ['no-quotes', undefined, 'do not look for quotes on the pages'],
+  ['no-archive', undefined, 'do not look up archived snapshots'],
+  ['archive-endpoint', 'url', `Wayback-style availability API (default: ${DEFAULT_ARCHIVE_ENDPOINT})`],
+  ['site', 'url', "the site's own address; links to it are skipped"],
+  ['now', 'date', 'pretend the run happens at this ISO date (testing, backfills)'],
+  ['help', undefined, 'show this text'],
+];
 
-Checks every source URL (and archived URL) in the explainers' frontmatter and
-every external link in their text, remembers the results in a state file, and
-reports sources that rotted. Exit code 1 when rotten or dead-on-arrival
-sources exist.
+const helpLine = (flag: string, arg: string | undefined, help: string) => `  ${`--${flag}${arg ? ` <${arg}>` : ''}`.padEnd(25)} ${help}`;
 
-  --content <dir>          explainers folder (default: content/explainers)
-  --state <file>           history file (default: ${DEFAULT_STATE_PATH})
-  --format <f>             text, json, markdown or github (default: text)
-  --quiet                  no progress output
-  --shard <i/n>            check only the i-th of n groups of hosts (CI matrix)
-  --merge <file>           merge shard state files into --state and report (repeatable)
-  --concurrency <n>        requests at once overall (default: 32)
-  --per-host <n>           requests at once per host (default: 2)
-  --min-interval <ms>      gap between request starts per host (default: 250)
-  --timeout <ms>           time limit per request (default: 15000)
-  --retries <n>            retries for 429, 5xx, timeouts, resets (default: 3)
-  --backoff <ms>           first retry delay, doubling with jitter (default: 1000)
-  --max-retry-after <ms>   longest Retry-After to wait for (default: 120000)
-  --max-body <bytes>       most of a page read for quotes (default: 5000000)
-  --user-agent <text>      User-Agent header
-  --rotten-runs <n>        failing runs before "rotten" (default: 3)
-  --rotten-days <n>        distinct days those runs must cover (default: 3)
-  --no-quotes              do not look for quotes on the pages
-  --no-archive             do not look up archived snapshots
-  --archive-endpoint <url> Wayback-style availability API (default: ${DEFAULT_ARCHIVE_ENDPOINT})
-  --site <url>             the site's own address; links to it are skipped
-  --now <date>             pretend the run happens at this ISO date (testing, backfills)
-  --help                   show this text`;
+/** Usage text for `--help`, generated from ./settings.ts and {@link FLAGS}. */
+export const USAGE = [
+  'Usage: npm run linkrot -- [options]',
+  '',
+  "Checks every source URL (and archived URL) in the explainers' frontmatter and",
+  'every external link in their text, remembers the results in a state file, and',
+  'reports sources that rotted. Exit code 1 when rotten or dead-on-arrival',
+  'sources exist, 2 for bad options or a damaged state file.',
+  '',
+  ...FLAGS.slice(0, 6).map(([flag, arg, help]) => helpLine(flag, arg, help)),
+  ...Object.values(SETTINGS).map((s) => helpLine(s.flag, s.arg, `${s.help} (default: ${s.value})`)),
+  ...FLAGS.slice(6).map(([flag, arg, help]) => helpLine(flag, arg, help)),
+].join('\n');
 
-function integer(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}".`);
-  return Number(value);
-}
+const PARSE_CONFIG: ParseArgsOptionsConfig = Object.fromEntries([
+  ...FLAGS.map(([flag, arg]) => [flag, { type: arg ? 'string' : 'boolean', ...(flag === 'merge' ? { multiple: true } : {}), ...(flag === 'help' ? { short: 'h' } : {}) }]),
+  ...Object.values(SETTINGS).map((s) => [s.flag, { type: 'string' }]),
+]);
 
 /** Parse `i/n`. */
 export function parseShard(value: string): Shard {
@@ -93,26 +96,21 @@ export function parseShard(value: string): Shard {
 
 /** Parse the command line (without `node` and the script). */
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Command {
-  let values: Record<string, string | boolean | string[] | undefined>;
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        content: { type: 'string' }, state: { type: 'string' }, format: { type: 'string' }, quiet: { type: 'boolean' },
-        shard: { type: 'string' }, merge: { type: 'string', multiple: true }, concurrency: { type: 'string' },
-        'per-host': { type: 'string' }, 'min-interval': { type: 'string' }, timeout: { type: 'string' }, retries: { type: 'string' },
-        backoff: { type: 'string' }, 'max-retry-after': { type: 'string' }, 'max-body': { type: 'string' }, 'user-agent': { type: 'string' },
-        'rotten-runs': { type: 'string' }, 'rotten-days': { type: 'string' }, 'no-quotes': { type: 'boolean' }, 'no-archive': { type: 'boolean' },
-        'archive-endpoint': { type: 'string' }, site: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: PARSE_CONFIG }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
   if (values.help) return { kind: 'help' };
   const str = (name: string) => values[name] as string | undefined;
+  const number = (name: SettingName): number => {
+    const { flag, min, value } = SETTINGS[name];
+    const given = str(flag);
+    if (given === undefined) return value;
+    if (!/^\d+$/.test(given) || Number(given) < min) throw new UsageError(`--${flag} must be a whole number of at least ${min}, got "${given}".`);
+    return Number(given);
+  };
   const options = defaultRunOptions(env);
   const format = (str('format') ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}".`);
@@ -123,16 +121,12 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.en
     options.http.userAgent = userAgentFor(options.site);
   }
   if (str('shard')) options.shard = parseShard(str('shard') as string);
-  options.concurrency = integer('concurrency', str('concurrency'), 1) ?? options.concurrency;
-  options.perHost = integer('per-host', str('per-host'), 1) ?? options.perHost;
-  options.minIntervalMs = integer('min-interval', str('min-interval'), 0) ?? options.minIntervalMs;
-  options.http.timeoutMs = integer('timeout', str('timeout'), 1) ?? options.http.timeoutMs;
-  options.http.maxBodyBytes = integer('max-body', str('max-body'), 1024) ?? options.http.maxBodyBytes;
-  options.retry.retries = integer('retries', str('retries'), 0) ?? options.retry.retries;
-  options.retry.backoffBaseMs = integer('backoff', str('backoff'), 0) ?? options.retry.backoffBaseMs;
-  options.retry.maxRetryAfterMs = integer('max-retry-after', str('max-retry-after'), 0) ?? options.retry.maxRetryAfterMs;
-  options.policy.rottenRuns = integer('rotten-runs', str('rotten-runs'), 1) ?? options.policy.rottenRuns;
-  options.policy.rottenDays = integer('rotten-days', str('rotten-days'), 1) ?? options.policy.rottenDays;
+  options.concurrency = number('concurrency');
+  options.perHost = number('perHost');
+  options.minIntervalMs = number('minIntervalMs');
+  options.http = { ...options.http, timeoutMs: number('timeoutMs'), maxRedirects: number('maxRedirects'), maxBodyBytes: number('maxBodyBytes') };
+  options.retry = { retries: number('retries'), backoffBaseMs: number('backoffBaseMs'), backoffMaxMs: number('backoffMaxMs'), maxRetryAfterMs: number('maxRetryAfterMs') };
+  options.policy = { rottenRuns: number('rottenRuns'), rottenDays: number('rottenDays') };
   if (str('user-agent')) options.http.userAgent = str('user-agent') as string;
   if (values['no-quotes']) options.quotes = false;
   if (values['no-archive']) options.archive.enabled = false;
@@ -145,7 +139,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (now !== undefined) {
     const date = new Date(now);
     if (Number.isNaN(date.getTime())) throw new UsageError(`--now must be an ISO date such as 2025-11-26T06:00:00Z, got "${now}".`);
-    options.clock = () => date;
+    options.date = () => date;
   }
   const quiet = values.quiet === true;
   const merge = values.merge as string[] | undefined;

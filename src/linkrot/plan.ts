@@ -3,7 +3,7 @@
  * taken so hosts take turns.
  */
 import type { Target } from './extract.ts';
-import { hostKey } from './normalise.ts';
+import { hostKey } from './scheduler.ts';
 
 /** Stable shard of a host (FNV-1a), 1-based. */
 export function shardOfHost(host: string, count: number): number {

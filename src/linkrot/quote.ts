@@ -5,10 +5,12 @@
  * A quote with an ellipsis (`...`, `…`, `[…]`) matches when its parts
  * appear in order.
  */
+import { MIMEType } from 'node:util';
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import type { QuoteCheck } from './state.ts';
+import sniffEncoding from 'html-encoding-sniffer';
+import type { QuoteCheck } from './state-file.ts';
 
 /** Lowercase, straight quotes, plain hyphens, single spaces. */
 export function normaliseText(text: string): string {
@@ -49,21 +51,31 @@ function stripHidden(node: Root | Element): void {
   for (const child of node.children) if (child.type === 'element') stripHidden(child);
 }
 
-function charsetOf(contentType: string, bytes: Uint8Array): string {
-  const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType)?.[1];
-  if (declared) return declared;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
+/** The media type and declared charset of a Content-Type header (Node's WHATWG MIME parser). */
+function mediaType(contentType: string): { essence: string; charset?: string } {
+  try {
+    const type = new MIMEType(contentType);
+    const charset = type.params.get('charset');
+    return { essence: type.essence, ...(charset ? { charset } : {}) };
+  } catch {
+    return { essence: '' };
+  }
 }
 
 /** The readable text of a response body, or undefined for formats we cannot read (PDF, images). */
 export function extractText(bytes: Uint8Array, contentType: string): string | undefined {
-  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  const isHtml = type === 'text/html' || type === 'application/xhtml+xml' || (type === '' && /^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64))));
-  if (!isHtml && !type.startsWith('text/')) return undefined;
+  const { essence, charset } = mediaType(contentType);
+  const isHtml = essence === 'text/html' || essence === 'application/xhtml+xml' || (essence === '' && /^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64))));
+  if (!isHtml && !essence.startsWith('text/')) return undefined;
+  // The HTML standard's sniffing (BOM, header, <meta charset>), but UTF-8 rather
+  // than windows-1252 when nothing is declared: undeclared pages today are UTF-8,
+  // and a wrong guess would turn every curly quote into a false "quote missing".
+  // `xml` (BOM and header only, no <meta> prescan) is in the library since v4, not yet in its @types.
+  const sniffing: Parameters<typeof sniffEncoding>[1] & { xml?: boolean } = { xml: !isHtml, defaultEncoding: 'UTF-8', ...(charset ? { transportLayerEncodingLabel: charset } : {}) };
+  const encoding = sniffEncoding(bytes, sniffing);
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(charsetOf(contentType, bytes));
+    decoder = new TextDecoder(encoding);
   } catch {
     decoder = new TextDecoder('utf-8');
   }

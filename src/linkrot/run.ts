@@ -3,16 +3,18 @@
  * politely, update each URL's history, look for quotes and archive
  * snapshots, and save the state atomically.
  */
+import PQueue from 'p-queue';
 import { findSnapshot } from './archive.ts';
 import { checkUrl, type RetryOptions } from './check.ts';
 import { LINK_CLASSES, networkLooksDown, type LinkClass, type Verdict } from './classify.ts';
+import { systemClock, type Clock } from './clock.ts';
 import { collectTargets, type Citation, type Target } from './extract.ts';
 import type { HttpOptions } from './http.ts';
-import { hostKey } from './normalise.ts';
 import { interleaveByHost, shardOfHost } from './plan.ts';
 import { checkQuote } from './quote.ts';
-import { HostScheduler } from './scheduler.ts';
-import { loadState, problemOf, recordVerdict, writeStateAtomic, type LinkrotState, type Problem, type QuoteCheck, type RotPolicy, type UrlRecord } from './state.ts';
+import { hostKey, HostScheduler } from './scheduler.ts';
+import type { LinkrotState, Problem, QuoteCheck, UrlRecord } from './state-file.ts';
+import { loadState, problemOf, recordVerdict, writeStateAtomic, type RotPolicy } from './state.ts';
 
 /** Which part of the URL set a job checks: hosts are split into `count` groups. */
 export interface Shard {
@@ -36,8 +38,12 @@ export interface RunOptions {
   policy: RotPolicy;
   quotes: boolean;
   archive: { enabled: boolean; endpoint: string };
-  /** The run's date; injectable so tests can simulate days. */
-  clock: () => Date;
+  /** The run's date (for the history); injectable so tests can simulate days. */
+  date: () => Date;
+  /** Time for politeness gaps, pauses and retry waits (default: real time). */
+  clock?: Clock;
+  /** The scheduler to run requests on (default: one built from the limits above on `clock`); tests watch its requests in flight. */
+  scheduler?: HostScheduler;
   /** Save the state (default true). */
   write?: boolean;
   onProgress?: (progress: Progress) => void;
@@ -96,8 +102,8 @@ export function wantsArchive(finding: Finding): boolean {
 
 /** Drop records of URLs no longer cited once they are old; keep everything else. */
 function prune(state: LinkrotState, cited: ReadonlySet<string>, now: Date): void {
-  for (const [url, record] of Object.entries(state.urls)) {
-    if (!cited.has(url) && now.getTime() - Date.parse(record.lastChecked) > FORGET_AFTER_MS) delete state.urls[url];
+  for (const [key, record] of Object.entries(state.urls)) {
+    if (!cited.has(key) && now.getTime() - Date.parse(record.lastChecked) > FORGET_AFTER_MS) delete state.urls[key];
   }
 }
 
@@ -106,11 +112,11 @@ export function findingsFrom(state: LinkrotState, targets: readonly Target[], po
   const counts = emptyCounts();
   const findings: Finding[] = [];
   for (const target of targets) {
-    const record = state.urls[target.url];
+    const record = state.urls[target.key];
     if (!record) continue;
     counts[record.lastClass]++;
     const problem = problemOf(record, policy);
-    findings.push({ target, record, isNew: fresh.has(target.url), ...(problem ? { problem } : {}) });
+    findings.push({ target, record, isNew: fresh.has(target.key), ...(problem ? { problem } : {}) });
   }
   return { findings, counts };
 }
@@ -118,12 +124,13 @@ export function findingsFrom(state: LinkrotState, targets: readonly Target[], po
 /** Run the link-rot check. Throws `StateError` for an unusable state file. */
 export async function runLinkrot(options: RunOptions): Promise<RunReport> {
   const started = performance.now();
-  const now = options.clock();
+  const now = options.date();
   const extraction = await collectTargets(options.contentDir, options.site ? { site: options.site } : {});
   const state = await loadState(options.statePath, now);
   const shard = options.shard;
   const targets = shard ? extraction.targets.filter((t) => shardOfHost(hostKey(t.url), shard.count) === shard.index) : extraction.targets;
-  const scheduler = new HostScheduler({ global: options.concurrency, perHost: options.perHost, minIntervalMs: options.minIntervalMs });
+  const clock = options.clock ?? systemClock;
+  const scheduler = options.scheduler ?? new HostScheduler({ global: options.concurrency, perHost: options.perHost, minIntervalMs: options.minIntervalMs, clock });
   const gate = <T>(host: string, task: () => Promise<T>) => scheduler.run(host, task);
   const counts = emptyCounts();
   const fresh = new Set<string>();
@@ -135,7 +142,7 @@ export async function runLinkrot(options: RunOptions): Promise<RunReport> {
   const checkOne = async (target: Target) => {
     const quoted = target.citations.filter((c) => c.field === 'url' && c.quote);
     const wantBody = options.quotes && quoted.length > 0;
-    const { verdict, probe } = await checkUrl(target.url, { ...options.http, ...options.retry, scheduler, wantBody, ...(options.random ? { random: options.random } : {}) });
+    const { verdict, probe } = await checkUrl(target.url, { ...options.http, ...options.retry, scheduler, clock, wantBody, ...(options.random ? { random: options.random } : {}) });
     const alive = verdict.class === 'ok' || verdict.class === 'redirected';
     // Quotes are checked now, so no page body is kept past its check.
     const body = wantBody && alive ? probe.body : undefined;
@@ -146,25 +153,21 @@ export async function runLinkrot(options: RunOptions): Promise<RunReport> {
     checked++;
     report();
   };
-  // A bounded pool over hosts in turn: every host always has work queued,
-  // without thousands of checks waiting in memory at once.
-  const queue = interleaveByHost(targets);
-  let next = 0;
-  const worker = async () => {
-    while (next < queue.length) await checkOne(queue[next++] as Target);
-  };
-  await Promise.all(Array.from({ length: Math.min(queue.length, options.concurrency * 8) }, worker));
+  // Hosts in turn, a few checks per overall slot under way: every host always
+  // has work queued, without thousands of checks holding sockets at once.
+  const pool = new PQueue({ concurrency: options.concurrency * 8 });
+  await pool.addAll(interleaveByHost(targets).map((target) => () => checkOne(target)));
 
   const warnings = [...extraction.warnings];
   const offline = networkLooksDown(results.map((r) => ({ host: hostKey(r.target.url), dns: r.dns })));
   if (offline) warnings.push('Most hosts could not be found (DNS): the network looks down, so no URL was counted dead for that. Check the network of the machine running the check.');
   for (const { target, verdict, quotes, dns } of results) {
-    const previous = state.urls[target.url];
-    if (!previous) fresh.add(target.url);
+    const previous = state.urls[target.key];
+    if (!previous) fresh.add(target.key);
     const counted = offline && dns ? { ...verdict, class: 'transient' as const, reason: `${verdict.reason}; most hosts failed alike, so the network looks down` } : verdict;
     const record = recordVerdict(previous, target.url, counted, now, options.policy);
     if (quotes) record.quotes = quotes;
-    state.urls[target.url] = record;
+    state.urls[target.key] = record;
   }
 
   const result = findingsFrom(state, targets, options.policy, fresh);
@@ -177,7 +180,7 @@ export async function runLinkrot(options: RunOptions): Promise<RunReport> {
       }),
     );
   }
-  prune(state, new Set(extraction.targets.map((t) => t.url)), now);
+  prune(state, new Set(extraction.targets.map((t) => t.key)), now);
   state.updated = now.toISOString();
   if (options.write !== false) await writeStateAtomic(options.statePath, state);
   return {

@@ -1,6 +1,7 @@
 /**
- * The memory between runs: per-URL history in a JSON state file, the rule
- * that turns repeated failures into "rotten", and crash-safe writes.
+ * The memory between runs: per-URL history in a JSON state file (format in
+ * ./state-file.ts), the rule that turns repeated failures into "rotten", and
+ * crash-safe writes.
  *
  * A URL is `rotten` after dead verdicts in at least `rottenRuns` runs in a
  * row, falling on at least `rottenDays` different (UTC) days. `ok` and
@@ -8,14 +9,15 @@
  * extend nor end it (we learned nothing). A URL never seen alive whose check
  * says dead is `dead-on-arrival` at once.
  */
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { LINK_CLASSES, type LinkClass, type Verdict } from './classify.ts';
+import writeFileAtomic from 'write-file-atomic';
+import type { Verdict } from './classify.ts';
+import { SETTINGS } from './settings.ts';
+import { emptyState, parseState, serializeState, StateError, type LinkrotState, type Problem, type UrlRecord } from './state-file.ts';
 
 /** The default state file, relative to the project folder. */
 export const DEFAULT_STATE_PATH = '.linkrot/state.json';
-/** Format version written into the file. */
-export const STATE_VERSION = 1;
 const HISTORY_LENGTH = 30;
 
 /** When a failing URL becomes rotten. */
@@ -24,87 +26,8 @@ export interface RotPolicy {
   rottenDays: number;
 }
 
-/** The default policy: 3 runs over 3 days. */
-export const DEFAULT_POLICY: RotPolicy = { rottenRuns: 3, rottenDays: 3 };
-
-/** What a URL's record says needs action. */
-export type Problem = 'rotten' | 'dead-on-arrival';
-
-/** Result of looking for a source's quote on its page. */
-export interface QuoteCheck {
-  status: 'found' | 'missing' | 'unchecked';
-  reason?: string;
-}
-
-/** One run's verdict in the history. */
-export interface HistoryEntry {
-  at: string;
-  class: LinkClass;
-  status?: number;
-}
-
-/** Everything remembered about one URL. */
-export interface UrlRecord {
-  url: string;
-  firstSeen: string;
-  lastChecked: string;
-  lastOk?: string;
-  lastClass: LinkClass;
-  lastStatus?: number;
-  lastReason: string;
-  finalUrl: string;
-  /** For `redirected`: where it moved. */
-  newUrl?: string;
-  /** Dead verdicts in a row (transient and unverifiable runs skipped). */
-  consecutiveFailures: number;
-  failingSince?: string;
-  /** Distinct UTC days (YYYY-MM-DD) with a dead verdict in the current streak. */
-  failingDays: string[];
-  problem?: Problem;
-  /** Quote checks by quote text, from the last run that checked them. */
-  quotes?: Record<string, QuoteCheck>;
-  /** Last archive suggestion found. */
-  archive?: { url: string; timestamp: string };
-  history: HistoryEntry[];
-}
-
-/** The whole state file. */
-export interface LinkrotState {
-  version: number;
-  updated: string;
-  urls: Record<string, UrlRecord>;
-}
-
-/** A state file that cannot be used; the message says what to do. */
-export class StateError extends Error {}
-
-/** A state with no URLs. */
-export function emptyState(now: Date): LinkrotState {
-  return { version: STATE_VERSION, updated: now.toISOString(), urls: {} };
-}
-
-/** Parse and validate a state file's text; `path` is for messages. */
-export function parseState(text: string, path: string): LinkrotState {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (cause) {
-    throw new StateError(`${path} is not valid JSON (${cause instanceof Error ? cause.message : cause}). Move it aside to start a fresh history; it is left untouched.`);
-  }
-  const state = data as Partial<LinkrotState> | null;
-  if (!state || typeof state !== 'object' || typeof state.urls !== 'object' || state.urls === null) {
-    throw new StateError(`${path} is not a link-rot state file (no "urls" object). Point --state at the right file or move this one aside.`);
-  }
-  if (state.version !== STATE_VERSION) {
-    throw new StateError(`${path} has state format version ${String(state.version)}; this tool reads version ${STATE_VERSION}.`);
-  }
-  for (const [url, record] of Object.entries(state.urls)) {
-    if (!record || typeof record !== 'object' || !LINK_CLASSES.includes(record.lastClass) || typeof record.lastChecked !== 'string') {
-      throw new StateError(`${path}: the entry for ${url} is damaged (no lastClass/lastChecked). Remove that entry or move the file aside.`);
-    }
-  }
-  return state as LinkrotState;
-}
+/** The default policy (./settings.ts): 3 runs over 3 days. */
+export const DEFAULT_POLICY: RotPolicy = { rottenRuns: SETTINGS.rottenRuns.value, rottenDays: SETTINGS.rottenDays.value };
 
 /** Load the state at `path`; a missing file is an empty history. */
 export async function loadState(path: string, now: Date): Promise<LinkrotState> {
@@ -118,27 +41,17 @@ export async function loadState(path: string, now: Date): Promise<LinkrotState> 
   return parseState(text, path);
 }
 
+/** Test hook: called once the temporary file exists, before the state is written into it. */
+export type TemporaryHook = (temporary: string) => void | Promise<void>;
+
 /**
- * Write `state` to `path` atomically: a temporary file in the same folder,
- * flushed to disk, then renamed over the old one. A crash at any moment
- * leaves either the old file or the new one, never a torn one.
+ * Write `state` to `path` atomically (write-file-atomic: a temporary file in
+ * the same folder, flushed to disk, then renamed over the old one). A crash
+ * at any moment leaves either the old file or the new one, never a torn one.
  */
-export async function writeStateAtomic(path: string, state: LinkrotState): Promise<void> {
+export async function writeStateAtomic(path: string, state: LinkrotState, onTemporary?: TemporaryHook): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  try {
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(`${JSON.stringify(state, null, 1)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, serializeState(state), onTemporary ? { tmpfileCreated: onTemporary } : {});
   // Make the rename itself durable where the platform allows it.
   const folder = await open(dirname(path), 'r').catch(() => undefined);
   await folder?.sync().catch(() => undefined);
@@ -146,12 +59,12 @@ export async function writeStateAtomic(path: string, state: LinkrotState): Promi
   await removeStaleTemporaries(path);
 }
 
-/** Temporary files left by runs that were killed mid-write (over an hour old). */
+/** Temporary files (`state.json.<number>`) left by runs killed mid-write, over an hour old. */
 async function removeStaleTemporaries(path: string): Promise<void> {
   const prefix = `${basename(path)}.`;
   const names = await readdir(dirname(path)).catch(() => [] as string[]);
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    if (!name.startsWith(prefix) || !/^\d+$/.test(name.slice(prefix.length))) continue;
     const file = join(dirname(path), name);
     const age = Date.now() - ((await stat(file).catch(() => undefined))?.mtimeMs ?? Date.now());
     if (age > 3600_000) await rm(file, { force: true });
@@ -165,12 +78,13 @@ export function problemOf(record: Pick<UrlRecord, 'consecutiveFailures' | 'lastO
   return record.consecutiveFailures >= policy.rottenRuns && record.failingDays.length >= policy.rottenDays ? 'rotten' : undefined;
 }
 
-/** The record after one run's verdict on `url` at `now`. Pure. */
+/** The record after one run's verdict on `url` (the URL requested) at `now`. Pure. */
 export function recordVerdict(previous: UrlRecord | undefined, url: string, verdict: Verdict, now: Date, policy: RotPolicy): UrlRecord {
   const at = now.toISOString();
   const record: UrlRecord = previous
     ? { ...previous, failingDays: [...previous.failingDays], history: [...previous.history] }
     : { url, firstSeen: at, lastChecked: at, lastClass: verdict.class, lastReason: '', finalUrl: url, consecutiveFailures: 0, failingDays: [], history: [] };
+  record.url = url;
   record.lastChecked = at;
   record.lastClass = verdict.class;
   record.lastReason = verdict.reason;
@@ -198,7 +112,7 @@ export function recordVerdict(previous: UrlRecord | undefined, url: string, verd
 }
 
 /**
- * Merge state files (e.g. from shards): for each URL the most recently
+ * Merge state files (e.g. from shards): for each URL key the most recently
  * checked record wins.
  */
 export function mergeStates(states: readonly LinkrotState[], now: Date): LinkrotState {

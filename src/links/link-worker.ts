@@ -1,13 +1,14 @@
 /**
- * Worker thread body for the internal link check: serves the built site to
- * linkinator inside this thread (./in-process.ts) and runs the batches the
- * main thread posts, one at a time, posting each result back under its id.
+ * Worker thread body for the internal link check (run by piscina from
+ * ./link-pool.ts): serves the built site to linkinator inside this thread
+ * (./in-process.ts) once, when the worker starts, then checks one batch per
+ * task.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'piscina';
 import { checkBatch, type BatchJob, type BatchResult } from './batch.ts';
 import { IN_PROCESS_ORIGIN, serveInProcess } from './in-process.ts';
 
-/** What the main thread passes to a worker. */
+/** What the main thread passes to every worker. */
 export interface WorkerSetup {
   /** The built site folder. */
   dir: string;
@@ -15,28 +16,10 @@ export interface WorkerSetup {
   site?: string;
 }
 
-/** A message from the main thread: a batch to check. */
-export interface BatchRequest {
-  id: number;
-  job: BatchJob;
-}
+const setup = workerData as WorkerSetup | undefined;
+if (setup) serveInProcess(setup.dir, setup.site);
 
-/** A message to the main thread: a batch's result, or why it failed. */
-export interface BatchReply {
-  id: number;
-  result?: BatchResult;
-  error?: unknown;
+/** Check one batch on this worker's copy of the site. */
+export default function checkOnWorker(job: BatchJob): Promise<BatchResult> {
+  return checkBatch(job, IN_PROCESS_ORIGIN);
 }
-
-const port = parentPort;
-const { dir, site } = workerData as WorkerSetup;
-serveInProcess(dir, site);
-port?.on('message', async ({ id, job }: BatchRequest) => {
-  try {
-    port.postMessage({ id, result: await checkBatch(job, IN_PROCESS_ORIGIN) } satisfies BatchReply);
-  } catch (error) {
-    // Errors survive structured cloning (message, stack, cause).
-    port.postMessage({ id, error } satisfies BatchReply);
-  }
-});
-port?.postMessage('ready');

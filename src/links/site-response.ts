@@ -3,33 +3,19 @@
  * `/a/index.html`, a folder without its slash redirects to it, anything else
  * is a 404 (with the site's 404.html). Never a file outside `root`.
  *
- * One answer for both ways the site is served: over HTTP by ./serve-dir.ts
- * (browser tests) and inside the link checker's own thread by
- * ./in-process.ts.
+ * The link checker serves the site this way inside its own thread
+ * (./in-process.ts); the browser tests serve built sites with sirv, which
+ * answers the same way (tests/helpers/static-server.ts).
  */
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
+import mime from 'mime';
 import type { SiteFiles } from './site-files.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-};
+/** The Content-Type a static host sends for `path` (the `mime` package's table), UTF-8 for text. */
+export function contentType(path: string): string {
+  const type = mime.getType(path) ?? 'application/octet-stream';
+  return type.startsWith('text/') ? `${type}; charset=utf-8` : type;
+}
 
 /** The answer to one request: a status and headers, then a file (GET only) or a short text. */
 export interface SiteAnswer {
@@ -42,8 +28,7 @@ export interface SiteAnswer {
 }
 
 function fileAnswer(path: string, size: number, status: number, head: boolean): SiteAnswer {
-  const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-  return { status, headers: { 'content-type': type, 'content-length': String(size) }, ...(head ? {} : { file: { path, size } }) };
+  return { status, headers: { 'content-type': contentType(path), 'content-length': String(size) }, ...(head ? {} : { file: { path, size } }) };
 }
 
 /**

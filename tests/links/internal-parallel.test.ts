@@ -89,6 +89,15 @@ describe('runBatches out of memory', () => {
     expect(recovered.map((result) => result.broken.map((b) => `${b.page} ${b.link}`))).toEqual([['/p8/ /p4/#part-4'], [], ['/ /gone/'], []]);
   }, 60_000);
 
+  it('fails the check, saying why, when a batch runs out of memory on the workers without the cap too', async () => {
+    const dir = await site(brokenSite());
+    const job = (paths: string[]) => ({ paths, concurrency: 8, timeout: 10_000 });
+    // The retry workers get a cap too here, so the retry runs out as well: it must end, not start over forever.
+    await expect(runBatches([job(['/p8/', '/p1/']), job(['/p2/'])], { dir, threads: 2, heapMb: 4, retryHeapMb: 4 })).rejects.toThrow(
+      /^A link check batch \(\d pages? from \/p\d\/\) ran out of memory even on a worker without the usual heap cap\.$/,
+    );
+  }, 60_000);
+
   it('sizes the heap cap by the site: at least 256 MB, 4 bytes per byte of HTML', () => {
     expect(oldGenerationMb(0)).toBe(256);
     expect(oldGenerationMb(63 * 2 ** 20)).toBe(256);

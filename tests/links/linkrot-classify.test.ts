@@ -1,6 +1,7 @@
 /**
  * One link-rot run against real servers on 127.0.0.1 serving every kind of
- * answer a source can give, asserting each verdict.
+ * answer a source can give, asserting each verdict. Retry waits and pauses
+ * run on a virtual clock; request timeouts are real.
  */
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { defaultRunOptions } from '../../src/linkrot/options.ts';
 import { formatText } from '../../src/linkrot/report.ts';
 import { runLinkrot, type Finding, type RunOptions, type RunReport } from '../../src/linkrot/run.ts';
 import { tempDir, writeExplainer } from '../helpers/explainers.ts';
-import { delay, html, redirect, startHost, type Host } from '../helpers/hosts.ts';
+import { HostScheduler } from '../../src/linkrot/scheduler.ts';
+import { html, redirect, startHost, VirtualClock, type Host } from '../helpers/hosts.ts';
 
 const QUOTE = 'The cap is “800,000” troops — not 600,000.';
 const hits = new Map<string, number>();
@@ -65,7 +67,8 @@ function route(path: string, method: string, res: ServerResponse, host: Host): v
       res.write('<p>This page keeps loading');
       return; // and never ends
     case '/slow':
-      return delay(3000).then(() => html(res, 200, 'Too late'));
+      // Never answers: only the checker's own timeout can end the request.
+      return;
     case '/huge': {
       res.writeHead(200, { 'content-type': 'text/html' });
       if (method === 'HEAD') return void res.end();
@@ -95,9 +98,10 @@ let archive: Host;
 let report: RunReport;
 let byPath: Map<string, Finding>;
 let options: RunOptions;
+const clock = new VirtualClock();
 
 beforeAll(async () => {
-  host = await startHost((req, res, self) => route(new URL(req.url ?? '/', 'http://x').pathname, req.method ?? 'GET', res, self));
+  host = await startHost((req, res, self) => route(new URL(req.url ?? '/', 'http://x').pathname, req.method ?? 'GET', res, self), { clock });
   archive = await startHost((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const target = url.searchParams.get('url') ?? '';
@@ -127,8 +131,11 @@ beforeAll(async () => {
     http: { ...defaultRunOptions({}).http, timeoutMs: 800 },
     retry: { retries: 2, backoffBaseMs: 20, backoffMaxMs: 100, maxRetryAfterMs: 5000 },
     archive: { enabled: true, endpoint: `${archive.origin}/wayback/available` },
-    clock: () => new Date('2025-11-26T06:00:00Z'),
+    date: () => new Date('2025-11-26T06:00:00Z'),
+    clock,
   };
+  options.scheduler = new HostScheduler({ global: options.concurrency, perHost: options.perHost, minIntervalMs: options.minIntervalMs, clock });
+  clock.watch(options.scheduler);
   report = await runLinkrot(options);
   byPath = new Map(report.findings.map((f) => [new URL(f.target.url).pathname, f]));
 }, 60_000);
@@ -180,7 +187,8 @@ describe('classification', () => {
     expect(verdict('/flapping')).toMatchObject({ class: 'ok', status: 200 });
     expect(verdict('/rate-limited-once')).toMatchObject({ class: 'ok', status: 200 });
     const [first, second] = host.requests.filter((r) => r.path === '/rate-limited-once');
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+    // Retry-After: 1, on the run's clock.
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1000);
   });
 
   it('does not wait for a body that never ends, nor download 50 MB', () => {

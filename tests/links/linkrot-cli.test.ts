@@ -6,9 +6,10 @@ import { spawn } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostKey } from '../../src/linkrot/normalise.ts';
 import { shardOfHost } from '../../src/linkrot/plan.ts';
-import { parseState } from '../../src/linkrot/state.ts';
+import { hostKey } from '../../src/linkrot/scheduler.ts';
+import { parseState } from '../../src/linkrot/state-file.ts';
+import { normalizeUrl } from '../../src/schema/url.ts';
 import { tempDir, writeExplainer } from '../helpers/explainers.ts';
 import { html, redirect, startHost, type Host } from '../helpers/hosts.ts';
 import { ROOT } from '../helpers/site.ts';
@@ -61,7 +62,9 @@ describe('npm run linkrot', () => {
     expect(result.stdout).toContain(`fix: url: ${hosts[1]?.origin}/live`);
     // Not a terminal: one plain progress line at the end, on stderr.
     expect(result.stderr).toMatch(/^checked 7\/7 \(ok 5, redirected 1, dead 1\), \d+s elapsed\n$/);
-    expect(parseState(await readFile(state, 'utf8'), state).urls[`${hosts[0]?.origin}/dead`]?.problem).toBe('dead-on-arrival');
+    const saved = JSON.parse(await readFile(state, 'utf8'));
+    expect(saved.version).toBe(2);
+    expect(parseState(JSON.stringify(saved), state).urls[normalizeUrl(`${hosts[0]?.origin}/dead`)]?.problem).toBe('dead-on-arrival');
   }, 30_000);
 
   it('writes JSON, Markdown and GitHub annotations, quietly', async () => {
@@ -120,10 +123,17 @@ describe('npm run linkrot', () => {
     expect(damaged.code).toBe(2);
     expect(damaged.stderr).toMatch(/^linkrot: .*state\.json is not valid JSON .*Move it aside to start a fresh history; it is left untouched\.\n$/);
     expect(await readFile(state, 'utf8')).toBe('not json');
+    // A file of another shape (here: keyed by URL, no version) is not read either.
+    const foreign = join(dir, 'foreign.json');
+    await writeFile(foreign, JSON.stringify({ 'https://example.org/a': { status: 200 } }));
+    const other = await linkrot([...fast, '--state', foreign, '--quiet']);
+    expect([other.code, other.stderr]).toEqual([2, expect.stringMatching(/^linkrot: .*foreign\.json has no format version; npm run linkrot reads versions 1 and 2 of its own state file\. .*left untouched\.\n$/)]);
+    expect(JSON.parse(await readFile(foreign, 'utf8'))).toEqual({ 'https://example.org/a': { status: 200 } });
     const missing = await linkrot(['--content', join(dir, 'nope'), '--state', join(dir, 's.json'), '--quiet']);
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('Check --content')]);
     const help = await linkrot(['--help']);
     expect([help.code, help.stdout]).toEqual([0, expect.stringContaining('Usage: npm run linkrot -- [options]')]);
+    expect(help.stdout).toContain('  --min-interval <ms>       gap between request starts on one host (default: 250)\n');
   }, 30_000);
 
   it('keeps history: a second run on the same day is not new', async () => {

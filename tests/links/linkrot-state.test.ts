@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRunOptions } from '../../src/linkrot/options.ts';
 import { formatText } from '../../src/linkrot/report.ts';
 import { runLinkrot, type RunOptions, type RunReport } from '../../src/linkrot/run.ts';
-import { parseState } from '../../src/linkrot/state.ts';
+import { HostScheduler } from '../../src/linkrot/scheduler.ts';
+import { parseState } from '../../src/linkrot/state-file.ts';
+import { normalizeUrl } from '../../src/schema/url.ts';
 import { tempDir, writeExplainer } from '../helpers/explainers.ts';
-import { html, startHost, type Host } from '../helpers/hosts.ts';
+import { html, startHost, VirtualClock, type Host } from '../helpers/hosts.ts';
 
 /** What each path answers today; tests change it between runs. */
 const answers = new Map<string, number[]>();
@@ -32,6 +34,10 @@ async function setup(paths: string[], overrides: Partial<RunOptions> = {}): Prom
   const statePath = `${await tempDir()}/nested/state.json`;
   return (day, today) => {
     for (const [path, queue] of Object.entries(today)) answers.set(path, [...queue]);
+    // Retry backoffs wait on a virtual clock: no real time passes for them.
+    const clock = new VirtualClock();
+    const scheduler = new HostScheduler({ global: 32, perHost: 2, minIntervalMs: 0, clock });
+    clock.watch(scheduler);
     return runLinkrot({
       ...defaultRunOptions({}),
       contentDir: content,
@@ -39,7 +45,9 @@ async function setup(paths: string[], overrides: Partial<RunOptions> = {}): Prom
       minIntervalMs: 0,
       retry: { retries: 2, backoffBaseMs: 5, backoffMaxMs: 20, maxRetryAfterMs: 1000 },
       archive: { enabled: false, endpoint: '' },
-      clock: () => new Date(`${day}T06:00:00Z`),
+      date: () => new Date(`${day}T06:00:00Z`),
+      clock,
+      scheduler,
       ...overrides,
     });
   };
@@ -72,7 +80,7 @@ describe('rotten after three failing runs over three days', () => {
     expect(formatText(day4)).toMatch(/Rotten \(1\)\n.*\/rots\n {4}not found \(404\); dead in 3 runs on 3 days since 2025-11-02; last seen alive 2025-11-01/);
     // The state file on disk says the same.
     const saved = parseState(await readFile(day4.statePath, 'utf8'), day4.statePath);
-    expect(saved.urls[`${host.origin}/rots`]?.problem).toBe('rotten');
+    expect(saved.urls[normalizeUrl(`${host.origin}/rots`)]?.problem).toBe('rotten');
   });
 
   it('is not rotten after three failing runs on one day', async () => {

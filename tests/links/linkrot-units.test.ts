@@ -1,9 +1,9 @@
 /**
- * The pure parts of the link-rot check: URL normalisation, classification
- * rules, retry timing, quote matching, archive answers, option parsing,
- * sharding, progress lines, input extraction and the state reader.
+ * The pure parts of the link-rot check: classification rules, retry timing,
+ * quote matching, archive answers, option parsing and help, sharding,
+ * progress lines, input extraction and the state reader.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAvailability } from '../../src/linkrot/archive.ts';
@@ -11,25 +11,16 @@ import { backoffMs } from '../../src/linkrot/check.ts';
 import { classify, isGoneRedirect, networkLooksDown, retryAfterMs } from '../../src/linkrot/classify.ts';
 import { collectTargets } from '../../src/linkrot/extract.ts';
 import { describeError, type Probe } from '../../src/linkrot/http.ts';
-import { normaliseUrl } from '../../src/linkrot/normalise.ts';
-import { parseCommand, UsageError } from '../../src/linkrot/options.ts';
+import { parseCommand, USAGE, UsageError } from '../../src/linkrot/options.ts';
 import { createProgress, progressLine } from '../../src/linkrot/progress.ts';
 import { containsQuote, extractText } from '../../src/linkrot/quote.ts';
 import { interleaveByHost, shardOfHost } from '../../src/linkrot/plan.ts';
-import { emptyState, mergeStates, recordVerdict, writeStateAtomic, DEFAULT_POLICY } from '../../src/linkrot/state.ts';
+import { SETTINGS } from '../../src/linkrot/settings.ts';
+import { parseState, StateError } from '../../src/linkrot/state-file.ts';
+import { DEFAULT_POLICY, writeStateAtomic } from '../../src/linkrot/state.ts';
 import { tempDir, writeExplainer } from '../helpers/explainers.ts';
 
 const probe = (p: Partial<Probe>): Probe => ({ method: 'HEAD', hops: [], finalUrl: 'https://a.example/x', ...p });
-
-describe('normaliseUrl', () => {
-  it('gives one spelling per page', () => {
-    expect(normaliseUrl(' HTTPS://Example.ORG:443/a/b?utm_source=x&id=3&fbclid=y#frag ')).toBe('https://example.org/a/b?id=3');
-    expect(normaliseUrl('http://example.org:80/?utm_medium=mail')).toBe('http://example.org/');
-    expect(normaliseUrl('https://example.org/a/')).not.toBe(normaliseUrl('https://example.org/a'));
-    expect(normaliseUrl('mailto:a@example.org')).toBeUndefined();
-    expect(normaliseUrl('/relative')).toBeUndefined();
-  });
-});
 
 describe('classify', () => {
   it('follows the rules of the issue', () => {
@@ -134,8 +125,21 @@ describe('options', () => {
     expect(command.kind).toBe('run');
     if (command.kind !== 'run') return;
     expect(command.options).toMatchObject({ shard: { index: 2, count: 4 }, perHost: 3, policy: { rottenRuns: 3, rottenDays: 5 }, quotes: false, statePath: '.linkrot/state.json' });
-    expect(command.options.clock().toISOString()).toBe('2025-01-02T00:00:00.000Z');
+    expect(command.options.date().toISOString()).toBe('2025-01-02T00:00:00.000Z');
     expect(command.format).toBe('json');
+  });
+
+  it('takes its numbers and their help from one table of settings', () => {
+    const command = parseCommand([], {});
+    if (command.kind !== 'run') throw new Error('expected a run');
+    expect(command.options).toMatchObject({ concurrency: 32, perHost: 2, minIntervalMs: 250, http: { timeoutMs: 15_000, maxRedirects: 10, maxBodyBytes: 5_000_000 }, retry: { retries: 3, backoffBaseMs: 1000, backoffMaxMs: 30_000, maxRetryAfterMs: 120_000 }, policy: DEFAULT_POLICY });
+    for (const setting of Object.values(SETTINGS)) {
+      expect(USAGE).toMatch(new RegExp(`^  --${setting.flag} <${setting.arg}> +${setting.help.replace(/[()"]/g, '\\$&')} \\(default: ${setting.value}\\)$`, 'm'));
+      const changed = parseCommand([`--${setting.flag}`, String(setting.min + 7)], {});
+      expect(JSON.stringify(changed), setting.flag).toContain(`:${setting.min + 7}`);
+    }
+    expect(USAGE).toContain('  --per-host <n>            requests at once to one host (default: 2)');
+    expect(() => parseCommand(['--max-backoff', 'soon'], {})).toThrow(new UsageError('--max-backoff must be a whole number of at least 0, got "soon".'));
   });
 
   it('refuses nonsense with a message naming the flag', () => {
@@ -156,7 +160,7 @@ describe('options', () => {
 
 describe('interleaveByHost', () => {
   it('lets hosts take turns, keeping each host\'s order', () => {
-    const targets = ['https://a.example/1', 'https://a.example/2', 'https://a.example/3', 'https://b.example/1', 'http://a.example:8080/1', 'https://b.example/2'].map((url) => ({ url, citations: [] }));
+    const targets = ['https://a.example/1', 'https://a.example/2', 'https://a.example/3', 'https://b.example/1', 'http://a.example:8080/1', 'https://b.example/2'].map((url) => ({ key: url, url, citations: [] }));
     expect(interleaveByHost(targets).map((t) => t.url)).toEqual([
       'https://a.example/1', 'https://b.example/1', 'http://a.example:8080/1', 'https://a.example/2', 'https://b.example/2', 'https://a.example/3',
     ]);
@@ -193,19 +197,55 @@ describe('progress', () => {
 });
 
 describe('collectTargets', () => {
-  it('deduplicates by normalised URL and maps each to articles, source ids and lines', async () => {
+  it('deduplicates by URL key and maps each to articles, source ids and lines', async () => {
     const dir = await tempDir();
     await writeExplainer(dir, 'a', [{ id: 'one', url: 'https://news.example/story#top', archived: 'https://web.archive.org/web/1/https://news.example/story', quote: 'Words' }],
       'See [the story](https://NEWS.example/story?utm_source=x), <a href="https://other.example/page">this</a>, [home](/) and [our page](https://explainers.example.org/explainers/b/).');
-    await writeExplainer(dir, 'b', [{ id: 'two', url: 'https://news.example/story' }]);
+    await writeExplainer(dir, 'b', [{ id: 'two', url: 'http://user:secret@www.news.example/story/' }, { id: 'three', url: 'https://news.example/Story?id=2' }]);
     const { targets, articles } = await collectTargets(dir, { site: 'https://explainers.example.org', cwd: dir });
     expect(articles).toBe(2);
-    expect(targets.map((t) => t.url).sort()).toEqual(['https://news.example/story', 'https://other.example/page', 'https://web.archive.org/web/1/https://news.example/story']);
+    // Each is requested as first cited, without its fragment (or credentials).
+    expect(targets.map((t) => t.url).sort()).toEqual(['https://news.example/Story?id=2', 'https://news.example/story', 'https://other.example/page', 'https://web.archive.org/web/1/https://news.example/story']);
     const story = targets.find((t) => t.url === 'https://news.example/story');
+    expect(story?.key).toBe('https://news.example/story');
     expect(story?.citations).toEqual([
       { article: 'a.mdx', sourceId: 'one', field: 'url', line: 10, written: 'https://news.example/story#top', quote: 'Words', archived: 'https://web.archive.org/web/1/https://news.example/story' },
       { article: 'a.mdx', field: 'body', line: 18, written: 'https://NEWS.example/story?utm_source=x' },
-      { article: 'b.mdx', sourceId: 'two', field: 'url', line: 10, written: 'https://news.example/story' },
+      { article: 'b.mdx', sourceId: 'two', field: 'url', line: 10, written: 'http://user:secret@www.news.example/story/' },
     ]);
+  });
+});
+
+describe('the state file', () => {
+  const record = (url: string, lastChecked: string) => ({ url, firstSeen: lastChecked, lastChecked, lastClass: 'ok', lastReason: '200', finalUrl: url, consecutiveFailures: 0, failingDays: [], history: [] });
+
+  it('reads version 1 by re-keying it with the URL key; where two old keys meet, the record checked last wins', () => {
+    const v1 = { version: 1, updated: '2025-11-02T00:00:00Z', urls: { 'http://www.a.example/x/': record('http://www.a.example/x/', '2025-11-01'), 'https://a.example/x': record('https://a.example/x', '2025-11-02'), 'https://b.example/?utm_source=z': record('https://b.example/?utm_source=z', '2025-11-01') } };
+    const state = parseState(JSON.stringify(v1), 'old.json');
+    expect(state.version).toBe(2);
+    expect(Object.keys(state.urls)).toEqual(['https://a.example/x', 'https://b.example']);
+    expect(state.urls['https://a.example/x']?.lastChecked).toBe('2025-11-02');
+    expect(state.urls['https://b.example']?.url).toBe('https://b.example/?utm_source=z');
+  });
+
+  it('fills fields a record from before they existed lacks, and writes the current version', async () => {
+    const state = parseState(JSON.stringify({ version: 1, updated: 'x', urls: { 'https://a.example/': { lastClass: 'dead', lastChecked: '2025-11-01T00:00:00Z', problem: 'rotten' } } }), 's.json');
+    expect(state.urls['https://a.example']).toEqual({ url: 'https://a.example/', firstSeen: '2025-11-01T00:00:00Z', lastChecked: '2025-11-01T00:00:00Z', lastClass: 'dead', lastReason: '', finalUrl: 'https://a.example/', consecutiveFailures: 0, failingDays: [], problem: 'rotten', history: [] });
+    const path = join(await tempDir(), 'state.json');
+    await writeStateAtomic(path, state);
+    expect(JSON.parse(await readFile(path, 'utf8')).version).toBe(2);
+  });
+
+  it('accepts nothing but its own format, saying what to do', () => {
+    const refused = (data: unknown) => () => parseState(JSON.stringify(data), 'state.json');
+    expect(refused({ urls: {} })).toThrow(new StateError('state.json has no format version; npm run linkrot reads versions 1 and 2 of its own state file. Point --state at the right file or move this one aside; it is left untouched.'));
+    expect(refused({ version: 3, updated: 'x', urls: {} })).toThrow(/has state format version 3; npm run linkrot reads versions 1 and 2/);
+    expect(refused({ version: 2, updated: 'x', entries: {} })).toThrow(/is not a link-rot state file/);
+    expect(refused({ version: 2, updated: 'x', urls: [] })).toThrow(/is not a link-rot state file/);
+    // Synonyms other checkers write are not this format.
+    expect(refused({ version: 2, updated: 'x', urls: { 'https://a.example/': { classification: 'ok', lastChecked: 'x' } } })).toThrow(/the entry for https:\/\/a\.example\/ is damaged \(lastClass: .*\)/);
+    expect(refused({ version: 2, updated: 'x', urls: { 'https://a.example/': { lastClass: 'ok', lastChecked: 'x', status: 200 } } })).toThrow(/is damaged/);
+    expect(refused({ version: 2, updated: 'x', urls: { 'https://a.example/': { lastClass: 'fine', lastChecked: 'x' } } })).toThrow(/is damaged \(lastClass/);
+    expect(refused({ version: 2, updated: 'x', urls: { 'javascript:alert(1)': { lastClass: 'ok', lastChecked: 'x' } } })).toThrow(/the entry "javascript:alert\(1\)" is not an http\(s\) address/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl } from '../../src/schema/url.ts';
+import { normalizeUrl, parseHttpUrl } from '../../src/schema/url.ts';
 import { nameSlug, publisherPath, topicPath } from '../../src/site/paths.ts';
 
 describe('normalizeUrl', () => {
@@ -22,9 +22,28 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl('https://example.org/')).toBe('https://example.org');
   });
 
+  it('gives the link-rot watcher one key per page: case of scheme and host, default ports, credentials, fragments, tracking', () => {
+    expect(normalizeUrl(' HTTPS://Example.ORG:443/a/b?utm_source=x&id=3&fbclid=y#frag ')).toBe('https://example.org/a/b?id=3');
+    expect(normalizeUrl('http://example.org:80/?utm_medium=mail')).toBe('https://example.org');
+    expect(normalizeUrl('https://user:secret@example.org/a')).toBe('https://example.org/a');
+    // One source, one check: a trailing slash does not make another source.
+    expect(normalizeUrl('https://example.org/a/')).toBe(normalizeUrl('https://example.org/a'));
+    expect(normalizeUrl(normalizeUrl('http://www.example.org/a/?b=1&a=2'))).toBe(normalizeUrl('http://www.example.org/a/?b=1&a=2'));
+  });
+
   it('returns non-http strings unchanged (trimmed)', () => {
     expect(normalizeUrl(' not a url ')).toBe('not a url');
     expect(normalizeUrl('mailto:a@example.org')).toBe('mailto:a@example.org');
+    expect(normalizeUrl('/relative')).toBe('/relative');
+  });
+});
+
+describe('parseHttpUrl', () => {
+  it('parses absolute http(s) addresses only', () => {
+    expect(parseHttpUrl(' https://Example.org/a#x ')?.href).toBe('https://example.org/a#x');
+    expect(parseHttpUrl('mailto:a@example.org')).toBeUndefined();
+    expect(parseHttpUrl('/relative')).toBeUndefined();
+    expect(parseHttpUrl('javascript:alert(1)')).toBeUndefined();
   });
 });
 
