@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
 import { satteriCitations } from './src/citations/satteri-citations.ts';
 import { satteriTableAlign } from './src/site/table-align.ts';
@@ -11,40 +10,30 @@ import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { publishedGate } from './src/integrations/published-gate.ts';
 import { publish } from './src/integrations/publish.ts';
+import { isOn, setting } from './src/config/env.ts';
+import { readDatedExplainers } from './src/site/explainer-dates.ts';
+import { lastModified, withLastmod } from './src/site/sitemap.ts';
 
-/** Where the explainers are (tests and benchmarks point this elsewhere). */
-const contentDir = process.env.EXPLAINERS_DIR ?? './content/explainers';
-
-/** The public address of the site, used for canonical URLs and feeds. */
-const site = process.env.SITE_URL ?? 'https://explainers.example.org';
-
-/**
- * Benchmark switches (never needed for normal use): SKIP_CITATION_CHECK=1 skips
- * the citation gate (like SKIP_SEARCH_INDEX=1 and SKIP_LINK_CHECK=1 for the others).
- * EXPLAINERS_PROCESSOR=plain renders with Astro's default Sätteri processor and no
- * citation plugin, =unified with remark and remark-gfm and no citation plugin: timing
- * references only, whose pages show citations as raw `[@id]` text.
- */
-const checks = process.env.SKIP_CITATION_CHECK !== '1';
-const reference = process.env.EXPLAINERS_PROCESSOR;
+// Every setting and its default is declared once, in src/config/env.ts.
+const contentDir = setting('contentDir');
 
 /**
  * Pages render with Astro's default processor, Sätteri (Rust), plus our citation plugin
  * and table alignment as classes (the CSP blocks Sätteri's inline styles).
  * The checker parses with remark and remark-gfm on its own (src/checks/), beside the render.
+ * Benchmarks build with other processors through their own config (tests/bench/astro.reference.config.mjs).
  */
-const processor =
-  reference === 'unified' ? unified() : reference === 'plain' ? satteri() : satteri({ mdastPlugins: [satteriCitations()], hastPlugins: [satteriTableAlign()] });
+const processor = satteri({ mdastPlugins: [satteriCitations()], hastPlugins: [satteriTableAlign()] });
 
 export default defineConfig({
-  site,
+  site: setting('siteUrl'),
   // Astro's incremental builds reuse unchanged article pages (keyed in src/site/cache-key.ts).
   // Correct (tests/site/incremental.test.ts) but opt-in: a rebuild after one edit takes 0.73x a
   // full build, but the first (cold) build 1.10x, and CI builds are always cold (see README,
   // Performance). EXPLAINERS_INCREMENTAL=1 turns it on.
-  experimental: { incrementalBuild: process.env.EXPLAINERS_INCREMENTAL === '1' },
+  experimental: { incrementalBuild: isOn('incremental') },
   // Test fixtures and benchmarks build in parallel; each gets its own cache.
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  ...(setting('astroCacheDir') ? { cacheDir: setting('astroCacheDir') } : {}),
   trailingSlash: 'always',
   markdown: {
     processor,
@@ -55,10 +44,14 @@ export default defineConfig({
   // the published-page gate verifies the rendered pages; Pagefind indexes them; linkCheck() checks
   // everything, index included; publish() stays LAST and swaps the checked site into the output folder.
   integrations: [
-    ...(checks ? [citationGate({ contentDir })] : []),
+    ...(isOn('skipCitationCheck') ? [] : [citationGate({ contentDir })]),
     mdx(),
     publishedGate({ contentDir }),
-    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+    // lastmod from each explainer's updated/published date (listing pages: their newest explainer).
+    sitemap({
+      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+      serialize: withLastmod(async () => lastModified(await readDatedExplainers(contentDir))),
+    }),
     pagefindIntegration(),
     linkCheck(),
     publish(),

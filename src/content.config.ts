@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { setting } from './config/env.ts';
 import { explainerSchema } from './schema/explainer.ts';
 
 /**
@@ -7,7 +8,7 @@ import { explainerSchema } from './schema/explainer.ts';
  * EXPLAINERS_DIR points a build at another folder (test fixtures, benchmarks).
  */
 const explainers = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: process.env.EXPLAINERS_DIR ?? './content/explainers' }),
+  loader: glob({ pattern: '**/*.mdx', base: setting('contentDir') }),
   schema: explainerSchema,
 });
 

@@ -12,34 +12,16 @@
  * from the raw source, where comments and markup would look like text).
  */
 import type { Nodes, Parent, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { hasClaimText } from '../citations/claim-text.ts';
-import { parseCitations } from '../citations/parse.ts';
 import { CONTENT_COMPONENTS } from '../schema/dialect.ts';
-import { placeFinder, valueOffset } from './positions.ts';
-import type { Place } from './report.ts';
+import { placer, type Place } from '../schema/place.ts';
+import { OPAQUE, scanCitations, withoutGroups, type CitationUse, type SyntaxProblem } from './citation-scan.ts';
+import { end, start, textRun, type TextRun } from './text-run.ts';
 
-export { placeFinder } from './positions.ts';
 
-/** One `@id` inside a well-formed citation group. */
-export interface CitationUse {
-  id: string;
-  locator?: string;
-  place: Place;
-}
-
-/** A near-miss of the citation syntax. */
-export interface SyntaxProblem {
-  message: string;
-  hint: string;
-  place: Place;
-}
-
-/** A flattened run of inline text, mapped back to the source. */
-export interface TextRun {
-  text: string;
-  /** Source offset of each run segment's first character, for mapping. */
-  segments: Array<{ at: number; offset: number }>;
-}
+export type { CitationUse, SyntaxProblem } from './citation-scan.ts';
+export { runOffset, type TextRun } from './text-run.ts';
 
 /** A block that states something and therefore needs a source. */
 export interface ClaimBlock {
@@ -50,12 +32,18 @@ export interface ClaimBlock {
   cited: boolean;
   /** The block's inline text (citations included), for sentence-level checks; undefined for rows. */
   run?: TextRun;
+  /** What a reader reads, citations as written; a table row's cells joined by " · ". */
+  text: string;
+  /** The heading the block stands under, when there is one. */
+  section?: string;
 }
 
 /** An `<Analysis>` block. */
 export interface AnalysisBlock {
   place: Place;
   words: number;
+  /** Its text, paragraphs apart. */
+  text: string;
 }
 
 /** Everything the rules read about an article body. */
@@ -69,57 +57,25 @@ export interface BodySummary {
   place: (offset: number) => Place;
 }
 
-/** Nodes whose text is never read as prose (code, data, refused code). */
-const OPAQUE = new Set(['yaml', 'code', 'inlineCode', 'html', 'definition', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'footnoteDefinition']);
-/** Inline nodes whose text is shown as written, so a citation in them never becomes a marker. */
-const LITERAL = new Set(['link', 'linkReference']);
 const WORD = /[\p{L}\p{N}]+/gu;
 const JSX = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
 
 type Jsx = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
 const isJsx = (node: Nodes): node is Jsx => JSX.has(node.type);
 const isAnalysis = (node: Nodes) => isJsx(node) && node.name !== null && Object.hasOwn(CONTENT_COMPONENTS, node.name);
-const start = (node: Nodes) => node.position?.start.offset ?? 0;
-const end = (node: Nodes) => node.position?.end.offset ?? 0;
 
 /** Inline content: what a paragraph, a cell or a one-line element holds. */
 const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression']);
 
 /** Summarise an article body for the rules. `source` is the whole file text. */
 export function summarize(tree: Root, source: string): BodySummary {
-  const place = placeFinder(source);
+  const place = placer(source);
   const summary: BodySummary = { uses: [], problems: [], claims: [], analyses: [], words: 0, place };
-  /** Text nodes holding at least one well-formed citation group (a marker on the page). */
-  const citing = new WeakSet<Nodes>();
 
-  // Pass 1: citations and near-misses in every text node, read as the renderer reads it (the value).
-  const scan = (node: Nodes, literal: boolean, struck: boolean) => {
-    if (OPAQUE.has(node.type)) return;
-    if (node.type === 'image' && node.alt?.includes('@')) {
-      if (parseCitations(node.alt).groups.length) summary.problems.push(hidden(place(start(node)), 'an image description'));
-      return;
-    }
-    if (node.type === 'text') {
-      const { groups, problems } = parseCitations(node.value);
-      const at = (i: number) => place(valueOffset(source, start(node), end(node), node.value, i));
-      if (literal) {
-        // `https://example.org[@a]` makes the citation part of the address; `[text [@a]](url)` part of the link.
-        const open = node.value.indexOf('[@');
-        if (open !== -1) summary.problems.push(hidden(at(open), 'a link'));
-        return;
-      }
-      if (struck) {
-        if (groups[0]) summary.problems.push(hidden(at(groups[0].start), 'struck-through text'));
-        return;
-      }
-      if (groups.length) citing.add(node);
-      for (const group of groups) for (const item of group.items) summary.uses.push({ id: item.id, locator: item.locator, place: at(item.start) });
-      for (const problem of problems) summary.problems.push({ message: problem.message, hint: problem.hint, place: at(problem.start) });
-      return;
-    }
-    if ('children' in node) for (const child of node.children) scan(child as Nodes, literal || LITERAL.has(node.type), struck || node.type === 'delete');
-  };
-  scan(tree, false, false);
+  // Pass 1: citations and near-misses in every text node, read as the renderer reads it.
+  const { uses, problems, citing } = scanCitations(tree, source, place);
+  summary.uses = uses;
+  summary.problems = problems;
 
   /** Does this inline content say anything, and does it cite? */
   const inspect = (nodes: readonly Nodes[]) => {
@@ -146,14 +102,17 @@ export function summarize(tree: Root, source: string): BodySummary {
     return { text, image, cited, words };
   };
 
-  const claim = (kind: ClaimBlock['kind'], at: Nodes, nodes: readonly Nodes[], run: boolean, citedBy: readonly Nodes[] = nodes) => {
+  const claim = (kind: ClaimBlock['kind'], at: Nodes, nodes: readonly Nodes[], run: boolean, citedBy: readonly Nodes[] = nodes, separator = '') => {
     const { text, image, words } = inspect(nodes);
     summary.words += words;
     if ((!text && !image) || nodes.length === 0) return;
     const ranges: Array<[number, number]> = [[start(nodes[0]!), end(nodes.at(-1)!)]];
     const cited = citedBy === nodes ? inspect(nodes).cited : inspect(citedBy).cited;
-    summary.claims.push({ kind: text ? kind : 'image', place: place(start(at)), ranges, cited, run: run ? textRun(nodes, source) : undefined });
+    const shown = nodes.map((node) => toString(node)).join(separator).replace(/\s+/g, ' ').trim();
+    summary.claims.push({ kind: text ? kind : 'image', place: place(start(at)), ranges, cited, run: run ? textRun(nodes, source) : undefined, text: shown, section });
   };
+  /** The text of the last heading outside Analysis: the section a claim stands in. */
+  let section: string | undefined;
 
   /** Where a block sits: its container's kind, and the container itself while the block is its first. */
   interface Context {
@@ -162,17 +121,19 @@ export function summarize(tree: Root, source: string): BodySummary {
   }
 
   const walk = (node: Nodes, context: Context) => {
+    if (node.type === 'heading') section = toString(node).trim() || section;
     if (OPAQUE.has(node.type) || node.type === 'heading') return;
     const at = context.first ?? node;
     if (isAnalysis(node)) {
-      summary.analyses.push({ place: place(start(node)), words: inspect((node as Parent).children as Nodes[]).words });
+      const children = (node as Parent).children as Nodes[];
+      summary.analyses.push({ place: place(start(node)), words: inspect(children).words, text: children.map((child) => toString(child).trim()).filter(Boolean).join('\n\n') });
       return;
     }
     if (node.type === 'paragraph') return claim(context.kind, at, node.children, true);
     if (node.type === 'table') {
       // Cells beyond the header's are not rendered (GFM), so they cannot cite for the row.
       const columns = node.children[0]?.children.length ?? 0;
-      for (const row of node.children.slice(1)) claim('table row', row, row.children.slice(0, columns).flatMap((cell) => cell.children), false);
+      for (const row of node.children.slice(1)) claim('table row', row, row.children.slice(0, columns), false, row.children.slice(0, columns), ' · ');
       return;
     }
     // An image on its own needs a caption that cites; in a <figure>, its <figcaption> is that caption.
@@ -199,59 +160,4 @@ export function summarize(tree: Root, source: string): BodySummary {
   for (const child of tree.children) walk(child as Nodes, { kind: 'paragraph' });
   summary.words += summary.analyses.reduce((n, a) => n + a.words, 0);
   return summary;
-}
-
-/** A citation the reader would never see as a marker. */
-function hidden(at: Place, where: string): SyntaxProblem {
-  const hints: Record<string, string> = {
-    'a link': 'put the citation after the link, with a space before it: [link text](https://…) [@id] or https://example.org [@id]',
-    'struck-through text': 'a struck-through citation supports nothing: move it out of the ~~ ~~',
-  };
-  return {
-    message: `Citation inside ${where} is ${where === 'struck-through text' ? 'crossed out' : 'shown as plain text, not as a link to the source'}`,
-    hint: hints[where] ?? 'cite the source in the caption or the text next to the image',
-    place: at,
-  };
-}
-
-function withoutGroups(value: string): string {
-  let out = '';
-  let last = 0;
-  for (const group of parseCitations(value).groups) {
-    out += value.slice(last, group.start);
-    last = group.end;
-  }
-  return out + value.slice(last);
-}
-
-/** Flatten inline text, keeping a map back to source offsets. */
-function textRun(nodes: readonly Nodes[], source: string): TextRun {
-  const run: TextRun = { text: '', segments: [] };
-  const visit = (n: Nodes) => {
-    if (n.type === 'text' || n.type === 'inlineCode') {
-      // Text values are mapped to their raw source so positions stay exact.
-      const raw = n.type === 'text' ? source.slice(start(n), end(n)) : n.value;
-      run.segments.push({ at: run.text.length, offset: start(n) });
-      run.text += raw;
-      return;
-    }
-    if (OPAQUE.has(n.type)) return;
-    if ('children' in n) for (const child of (n as Parent).children) visit(child as Nodes);
-  };
-  nodes.forEach(visit);
-  return run;
-}
-
-/** Source offset of position `at` in a text run (binary search over its segments). */
-export function runOffset(run: TextRun, at: number): number {
-  const { segments } = run;
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid]!.at <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  const segment = segments[lo] ?? { at: 0, offset: 0 };
-  return segment.offset + (at - segment.at);
 }

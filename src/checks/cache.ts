@@ -6,16 +6,17 @@
  * Safe by construction rather than by bookkeeping. A result is reused only
  * when the file's bytes, its displayed path, and the whole checker are the
  * same: the key covers every source file under `src/` (the rules, the schema,
- * `src/checks.config.ts`), the lockfile (the parser's version), the Node
+ * `src/config/checks.ts`), the lockfile (the parser's version), the Node
  * version and today's date (`accessed` must not be in the future). Every
  * rule looks at one article only, so no other file can change a result.
  * A missing, unreadable or foreign cache file just means a cold run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import writeFileAtomic from 'write-file-atomic';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fromPlain, toPlain, type PlainResult } from './pool.ts';
+import { fromPlain, toPlain, type PlainResult } from './plain.ts';
 import type { CheckResult } from './run.ts';
 
 /** The project the checker belongs to. */
@@ -74,13 +75,11 @@ function load(path: string, checker: string): CacheFile['files'] {
   return {};
 }
 
-/** Write atomically (temporary file, then rename), so an interrupted run never leaves half a cache. */
+/** Write atomically (write-file-atomic), so an interrupted run never leaves half a cache. */
 function save(path: string, content: CacheFile): boolean {
   try {
     mkdirSync(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(content));
-    renameSync(temporary, path);
+    writeFileAtomic.sync(path, JSON.stringify(content));
     return true;
   } catch {
     return false;

@@ -1,57 +1,23 @@
 /**
- * Severity of every rule, with site-wide and per-article overrides.
- * The site's own settings live in `src/checks.config.ts`.
+ * Severity of every rule, with site-wide and per-article overrides. The
+ * defaults come from the rule registry; the site's own settings live in
+ * src/config/checks.ts.
  */
+import { isRuleId, RULES, ruleById, type RuleId } from './rules/index.ts';
+import type { ResolvedConfig, RuleSeverity } from './rules/types.ts';
 
-/** Every rule the checker knows, with its default severity. */
-export const RULE_DEFAULTS = {
-  'uncited-claim': 'error',
-  'unknown-source': 'error',
-  'unused-source': 'error',
-  'duplicate-source': 'error',
-  'malformed-citation': 'error',
-  'invalid-source': 'error',
-  'uncited-specific': 'warning',
-  'empty-analysis': 'warning',
-  dialect: 'error',
-} as const satisfies Record<string, RuleSeverity>;
+export type { ResolvedConfig, RuleSeverity } from './rules/types.ts';
+export { isRuleId, type RuleId } from './rules/index.ts';
 
-/**
- * Rules no setting can change: an explainer that runs code or hides text is
- * never published, whatever a config says.
- */
-export const FIXED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['dialect']);
-
-/**
- * May this scope set `rule` to `to`? Articles may change warnings (and raise
- * anything to an error) but never lower an error: a rule about citations cannot
- * be switched off by the article it judges.
- */
-export function mayOverride(rule: RuleId, to: RuleSeverity, scope: Override['scope']): boolean {
-  if (FIXED_RULES.has(rule)) return false;
-  return scope === 'site' || RULE_DEFAULTS[rule] !== 'error' || to === 'error';
-}
-
-/** A rule's id. */
-export type RuleId = keyof typeof RULE_DEFAULTS;
-/** What a rule may be set to. */
-export type RuleSeverity = 'off' | 'warning' | 'error';
-
-/** The site-wide checker settings. */
+/** The site-wide checker settings (src/config/checks.ts). */
 export interface ChecksConfig {
-  /** Severity overrides per rule; unlisted rules keep their default. */
-  rules?: Partial<Record<RuleId, RuleSeverity>>;
+  /** Severity overrides per rule id; unlisted rules keep their default. */
+  rules?: Partial<Record<string, RuleSeverity>>;
   /** Warn (`empty-analysis`) when more than this share of an article's words is Analysis. */
   maxAnalysisShare?: number;
 }
 
-/** Settings after defaults are applied. */
-export interface ResolvedConfig {
-  rules: Record<RuleId, RuleSeverity>;
-  maxAnalysisShare: number;
-}
-
-/** An override that changed a rule's severity, kept so the report can list it. */
+/** An override that changed a rule's severity, kept so every report can list it. */
 export interface Override {
   rule: RuleId;
   from: RuleSeverity;
@@ -59,46 +25,45 @@ export interface Override {
   scope: 'site' | 'article';
 }
 
-/** Identity helper that gives `src/checks.config.ts` type checking. */
-export function defineChecksConfig(config: ChecksConfig): ChecksConfig {
-  return config;
+/** An override that is not allowed, kept so it can be reported. */
+export interface Refused {
+  rule: RuleId;
+  to: RuleSeverity;
 }
 
-/** True when `name` is a rule id. */
-export function isRuleId(name: string): name is RuleId {
-  return Object.hasOwn(RULE_DEFAULTS, name);
+/**
+ * May this scope set `rule` to `to`? Fixed rules never change. Articles may
+ * change warnings (and raise anything to an error) but never lower an error:
+ * a rule about citations cannot be switched off by the article it judges.
+ */
+export function mayOverride(rule: RuleId, to: RuleSeverity, scope: Override['scope']): boolean {
+  const { fixed, severity } = ruleById(rule);
+  if (fixed) return false;
+  return scope === 'site' || severity !== 'error' || to === 'error';
 }
 
-/** Apply overrides on top of `base`, recording each one that changes something. */
-export function applyOverrides(
-  base: ResolvedConfig,
-  rules: Partial<Record<string, RuleSeverity>> | undefined,
-  scope: Override['scope'],
-): { config: ResolvedConfig; overrides: Override[]; unknown: string[]; refused: Array<{ rule: RuleId; to: RuleSeverity }> } {
+/** Apply overrides on top of `base`, recording each one that changes something, is unknown, or is refused. */
+export function applyOverrides(base: ResolvedConfig, rules: Partial<Record<string, RuleSeverity>> | undefined, scope: Override['scope']) {
   const config: ResolvedConfig = { ...base, rules: { ...base.rules } };
   const overrides: Override[] = [];
   const unknown: string[] = [];
-  const refused: Array<{ rule: RuleId; to: RuleSeverity }> = [];
+  const refused: Refused[] = [];
   for (const [name, to] of Object.entries(rules ?? {})) {
     if (!to) continue;
-    if (!isRuleId(name)) {
-      unknown.push(name);
-      continue;
+    if (!isRuleId(name)) unknown.push(name);
+    else if (!mayOverride(name, to, scope)) refused.push({ rule: name, to });
+    else {
+      const from = config.rules[name]!;
+      if (from !== to) overrides.push({ rule: name, from, to, scope });
+      config.rules[name] = to;
     }
-    if (!mayOverride(name, to, scope)) {
-      refused.push({ rule: name, to });
-      continue;
-    }
-    const from = config.rules[name];
-    if (from !== to) overrides.push({ rule: name, from, to, scope });
-    config.rules[name] = to;
   }
   return { config, overrides, unknown, refused };
 }
 
-/** Resolve the site config: defaults plus site overrides. */
+/** Resolve the site config: the registry's defaults plus site overrides. */
 export function resolveConfig(site: ChecksConfig = {}): ReturnType<typeof applyOverrides> {
-  const defaults: ResolvedConfig = { rules: { ...RULE_DEFAULTS }, maxAnalysisShare: 0.5 };
+  const defaults: ResolvedConfig = { rules: Object.fromEntries(RULES.map((rule) => [rule.id, rule.severity])), maxAnalysisShare: 0.5 };
   const result = applyOverrides(defaults, site.rules, 'site');
   if (site.maxAnalysisShare !== undefined) result.config.maxAnalysisShare = site.maxAnalysisShare;
   return result;

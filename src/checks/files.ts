@@ -9,7 +9,7 @@ import { VFile } from 'vfile';
 import { slugProblem } from '../schema/slug.ts';
 import { checkInPool, poolAvailable, type PoolOptions } from './pool.ts';
 import { report } from './report.ts';
-import type { CheckOptions, CheckResult } from './run.ts';
+import type { CheckOptions, CheckResult } from './types.ts';
 
 /**
  * The explainer files under each folder (or the given files), sorted. Symbolic

@@ -1,10 +1,12 @@
 /**
- * Check reports for people (compiler-style text grouped by file), for tools
- * (JSON) and for GitHub Actions (workflow-command annotations).
+ * Check reports for people: compiler-style text grouped by file, each
+ * message with its fix, and a last line saying what to do next. The formats
+ * for tools are in ./format-tools.ts.
  */
 import type { VFileMessage } from 'vfile-message';
+import { statistics } from 'vfile-statistics';
 import { severityOf } from './report.ts';
-import type { CheckResult } from './run.ts';
+import type { CheckResult } from './types.ts';
 import type { Override } from './config.ts';
 
 /** Counts for the summary line. */
@@ -15,19 +17,12 @@ export interface Totals {
   files: number;
 }
 
-/** Count errors and warnings across results. */
+/** Count errors and warnings across results (vfile-statistics). */
 export function totals(results: readonly CheckResult[]): Totals {
-  let errors = 0;
-  let warnings = 0;
-  let files = 0;
-  for (const { file } of results) {
-    const e = file.messages.filter((m) => severityOf(m) === 'error').length;
-    const w = file.messages.filter((m) => severityOf(m) === 'warning').length;
-    errors += e;
-    warnings += w;
-    if (e + w > 0) files++;
-  }
-  return { errors, warnings, files };
+  const files = results.map((r) => r.file);
+  if (files.length === 0) return { errors: 0, warnings: 0, files: 0 };
+  const { fatal, warn } = statistics(files);
+  return { errors: fatal, warnings: warn, files: files.filter((file) => statistics(file).fatal + statistics(file).warn > 0).length };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -45,18 +40,22 @@ export function messageLine(path: string, message: VFileMessage): string {
 function siteOverrideLines(results: readonly CheckResult[]): string[] {
   const seen = new Map<string, Override>();
   for (const r of results) for (const o of r.overrides) if (o.scope === 'site') seen.set(o.rule, o);
-  return [...seen.values()].map((o) => `note: src/checks.config.ts sets rule \`${o.rule}\` to \`${o.to}\` (default: \`${o.from}\`)`);
+  return [...seen.values()].map((o) => `note: src/config/checks.ts sets rule \`${o.rule}\` to \`${o.to}\` (default: \`${o.from}\`)`);
 }
 
-/** The human report: site overrides, then each file's messages sorted by line with fix hints, coverage, summary. */
-export function formatText(results: readonly CheckResult[], { coverage = true } = {}): string {
+/**
+ * The human report: site overrides, then each file's messages sorted by line with fix hints,
+ * coverage, the summary, and a last line saying what to do (`next` replaces the usual one).
+ */
+export function formatText(results: readonly CheckResult[], { coverage = true, next }: { coverage?: boolean; next?: string } = {}): string {
   const out: string[] = [...siteOverrideLines(results)];
   if (out.length) out.push('');
   for (const { file, coverage: cov } of results) {
     const path = file.path;
     for (const message of file.messages) {
       out.push(messageLine(path, message));
-      if (message.note) out.push(`    fix: ${message.note}`);
+      // A second line of a fix (the parser's own words, for developers) stays under it.
+      if (message.note) out.push(`    fix: ${message.note.replace(/\n/g, '\n    ')}`);
     }
     if (coverage && cov) {
       const share = cov.claims ? Math.round((cov.cited / cov.claims) * 100) : 100;
@@ -66,7 +65,7 @@ export function formatText(results: readonly CheckResult[], { coverage = true } 
   }
   const total = totals(results);
   out.push(`${summaryLine(total)} (${plural(results.length, 'explainer')} checked)`);
-  out.push(nextLine(total));
+  out.push(next && total.errors > 0 ? next : nextLine(total));
   return out.join('\n');
 }
 
@@ -75,45 +74,4 @@ export function nextLine({ errors, warnings }: Totals): string {
   if (errors > 0) return 'Next: fix the errors above (each line says where and how), then run `npm run check` again. The site will not build until they are fixed.';
   if (warnings > 0) return 'Next: look at each warning above: add a citation in that sentence, or move the site\'s own interpretation into <Analysis>. Warnings do not block publishing.';
   return 'All claims are sourced. Next: preview with `npm run dev`, then open a pull request.';
-}
-
-/** Machine-readable report. */
-export function formatJson(results: readonly CheckResult[]): string {
-  return JSON.stringify(
-    {
-      summary: totals(results),
-      files: results.map(({ file, coverage, overrides }) => ({
-        path: file.path,
-        coverage,
-        overrides,
-        messages: file.messages.map((m) => ({
-          line: m.line ?? 1,
-          column: m.column ?? 1,
-          severity: severityOf(m),
-          ruleId: m.ruleId,
-          message: m.reason,
-          hint: m.note,
-        })),
-      })),
-    },
-    null,
-    2,
-  );
-}
-
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-
-/** GitHub Actions workflow commands: one annotation per message, on its line. */
-export function formatGithub(results: readonly CheckResult[]): string {
-  const lines: string[] = [];
-  for (const { file } of results) {
-    for (const m of file.messages) {
-      const level = severityOf(m) === 'error' ? 'error' : severityOf(m) === 'warning' ? 'warning' : 'notice';
-      const props = `file=${escapeProperty(file.path)},line=${m.line ?? 1},col=${m.column ?? 1},title=${escapeProperty(m.ruleId ?? 'check')}`;
-      lines.push(`::${level} ${props}::${escapeData(m.note ? `${m.reason}\nfix: ${m.note}` : m.reason)}`);
-    }
-  }
-  lines.push(summaryLine(totals(results)));
-  return lines.join('\n');
 }

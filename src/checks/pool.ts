@@ -1,105 +1,57 @@
 /**
- * Runs the checks for many files across threads, so checking a large site
- * costs about parse time divided by the core count. Threads take the next
- * file from a shared counter, so a slow file or a busy core never leaves
- * another thread idle. Results cross the thread boundary as plain data.
- *
- * This module stays light (no parser imports): the CLI starts the workers
- * first and loads the checker on the main thread while they load theirs.
+ * Runs the checks for many files across threads (piscina, the project's one
+ * pool: tinypool's destroy() never settles when a worker dies), so checking a
+ * large site costs about parse time divided by the core count. Files go out
+ * in small batches, so a slow file or a busy core never leaves a thread idle.
+ * This module stays light (no parser imports): the CLI starts the pool before
+ * paying for any module loading of its own.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { VFile } from 'vfile';
-import type { Override } from './config.ts';
-import type { CheckResult, Coverage } from './run.ts';
+import Piscina from 'piscina';
+import type { CheckBatch } from './check-worker.ts';
+import { fromPlain, type PlainResult } from './plain.ts';
+import type { CheckResult } from './types.ts';
 
-/** A check result as plain data. */
-export interface PlainResult {
-  path: string;
-  coverage?: Coverage;
-  overrides: Override[];
-  messages: Array<{ reason: string; line?: number; column?: number; ruleId?: string; source?: string; fatal?: boolean; note?: string }>;
-}
-
-/** What a worker is given. */
-export interface PoolJob {
-  files: string[];
-  cwd: string;
-  now?: string;
-  /** One Int32: the index of the next file to take (shared by every thread). */
-  next: SharedArrayBuffer;
-}
-
-/** Turn a result into plain data (in the worker). */
-export function toPlain(result: CheckResult): PlainResult {
-  return {
-    path: result.file.path,
-    coverage: result.coverage,
-    overrides: result.overrides,
-    messages: result.file.messages.map((m) => ({ reason: m.reason, line: m.line, column: m.column, ruleId: m.ruleId, source: m.source, fatal: m.fatal ?? undefined, note: m.note })),
-  };
-}
-
-/** Turn plain data back into a result (on the main thread). */
-export function fromPlain(plain: PlainResult): CheckResult {
-  const file = new VFile({ path: plain.path });
-  for (const m of plain.messages) {
-    const message = file.message(m.reason, { place: { line: m.line ?? 1, column: m.column ?? 1 }, ruleId: m.ruleId, source: m.source });
-    message.fatal = m.fatal;
-    if (m.note) message.note = m.note;
-  }
-  return { file, coverage: plain.coverage, overrides: plain.overrides };
-}
-
-/** Take the next file index, or undefined when every file is taken. */
-export function take(job: PoolJob): number | undefined {
-  const index = Atomics.add(new Int32Array(job.next), 0, 1);
-  return index < job.files.length ? index : undefined;
-}
-
-const WORKER = fileURLToPath(new URL('./check-worker.ts', import.meta.url));
+const WORKER = new URL('./check-worker.ts', import.meta.url);
 
 /** Below this many files, starting threads costs more than it saves. */
 const MIN_FILES = 64;
+/** Files per task: small enough to balance threads, large enough that messaging costs nothing. */
+const BATCH = 16;
 
 /** True when a pool would help and can run here. */
 export function poolAvailable(files: number): boolean {
-  return files >= MIN_FILES && availableParallelism() > 1 && existsSync(WORKER);
+  return files >= MIN_FILES && availableParallelism() > 1 && existsSync(fileURLToPath(WORKER));
 }
 
 /** How the pool runs. */
 export interface PoolOptions {
   now?: Date;
   /**
-   * Leave the calling thread free: only worker threads check (one per core
-   * but one). The build sets it, so Astro's own thread never waits on a parse.
+   * Leave a core to the caller: one thread fewer than the cores. The build sets
+   * it, so Astro's own thread keeps a core for bundling while the checks run.
    */
   background?: boolean;
-}
-
-function runWorker(job: PoolJob): Promise<Array<[number, PlainResult]>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: job });
-    worker.once('message', resolve);
-    worker.once('error', (cause) => reject(new Error('Failed to run the citation checks in a worker thread.', { cause })));
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`Citation check worker exited with code ${code}.`)));
-  });
+  /** Threads to use (default: one per core, one fewer in the background). */
+  threads?: number;
 }
 
 /** Check `files` (absolute paths) in parallel; `cwd` makes message paths relative. */
 export async function checkInPool(files: string[], cwd: string, options: PoolOptions = {}): Promise<CheckResult[]> {
-  const job: PoolJob = { files, cwd, now: options.now?.toISOString(), next: new SharedArrayBuffer(4) };
-  // One thread per core: the workers, and this thread too (unless it stays free).
-  const workers = Math.max(1, availableParallelism() - 1);
-  const running = Array.from({ length: workers }, () => runWorker(job));
-  const results: CheckResult[] = new Array(files.length);
-  if (!options.background) {
-    // Loaded only now, while the workers load theirs.
-    const { checkClaimed } = await import('./check-worker-body.ts');
-    for (const [index, result] of checkClaimed(job, await import('./run.ts'), await import('./article.ts'))) results[index] = result;
+  const threads = options.threads ?? Math.max(1, availableParallelism() - (options.background ? 1 : 0));
+  const pool = new Piscina({ filename: WORKER.href, minThreads: threads, maxThreads: threads });
+  try {
+    const tasks: Array<Promise<PlainResult[]>> = [];
+    for (let i = 0; i < files.length; i += BATCH) {
+      const batch: CheckBatch = { files: files.slice(i, i + BATCH), cwd, now: options.now?.toISOString() };
+      tasks.push(pool.run(batch));
+    }
+    return (await Promise.all(tasks)).flat().map(fromPlain);
+  } catch (cause) {
+    throw new Error('Failed to run the citation checks in worker threads.', { cause });
+  } finally {
+    await pool.destroy();
   }
-  for (const part of await Promise.all(running)) for (const [index, plain] of part) results[index] = fromPlain(plain);
-  return results;
 }

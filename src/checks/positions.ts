@@ -7,27 +7,7 @@
  * the parse restores them (`fillPositions`) before any rule runs.
  */
 import type { Nodes, Parent, Root } from 'mdast';
-import type { Place } from './report.ts';
-
-/** Map source offsets to 1-based line/column (binary search over line starts). */
-export function placeFinder(source: string): (offset: number) => Place {
-  const starts = [0];
-  // Lines end at LF, CRLF or a lone CR (old Mac files), as they do for the parser.
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
-}
+import { placer } from '../schema/place.ts';
 
 const startOf = (node: Nodes): number | undefined => node.position?.start.offset;
 const endOf = (node: Nodes): number | undefined => node.position?.end.offset;
@@ -38,7 +18,7 @@ const endOf = (node: Nodes): number | undefined => node.position?.end.offset;
  * them. Linear: each gap is searched once.
  */
 export function fillPositions(tree: Root, source: string): void {
-  const place = placeFinder(source);
+  const place = placer(source);
   const set = (node: Nodes, start: number, end: number): void => {
     const a = place(start);
     const b = place(end);

@@ -1,15 +1,15 @@
 /**
  * The one way checks report problems: a vfile message with position,
  * ruleId, source and a fix hint, so every entry point prints the same thing.
+ * Ids come from the registries (src/checks/rules/, src/schema/notices.ts,
+ * src/published/rules.ts), never written out here.
  */
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { compareMessage } from 'vfile-sort';
+import type { Place } from '../schema/place.ts';
 
-/** A 1-based line and column in the explainer file. */
-export interface Place {
-  line: number;
-  column: number;
-}
+export type { Place } from '../schema/place.ts';
 
 /** How serious a message is. `off` rules report nothing. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -32,4 +32,9 @@ export function report(file: VFile, severity: Severity, ruleId: string, place: P
 /** The severity of a vfile message, from its `fatal` flag. */
 export function severityOf(message: VFileMessage): Severity {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
+/** Sort a file's messages by place, errors before warnings before notes at one place (vfile-sort). */
+export function sortMessages(file: VFile): void {
+  file.messages.sort(compareMessage);
 }

@@ -6,34 +6,26 @@
  *   compile), and the build waits for the result at the end of bundling,
  *   before any page renders. On any error it stops, having printed every
  *   message in every file.
- * - `astro dev`: each explainer is checked when Vite loads it, and errors
- *   appear in the browser overlay with file and line; fixing the file clears it.
+ * - `astro dev`: each explainer is checked when Vite loads it (./dev-check.ts).
  */
-import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
-import { parseArticle } from '../checks/article.ts';
 import { formatText, summaryLine, totals } from '../checks/format.ts';
 import { checkWithCache } from '../checks/cache.ts';
-import { severityOf } from '../checks/report.ts';
 import { precheckFrontmatter } from '../checks/frontmatter-precheck.ts';
-import { explainerFileProblems } from '../checks/files.ts';
-import { checkArticle, checkFiles, findArticles, type CheckResult } from '../checks/run.ts';
+import { checkFiles, explainerFileProblems, findArticles } from '../checks/files.ts';
+import type { CheckResult } from '../checks/types.ts';
+import { devCheck } from './dev-check.ts';
+import { stopBuild } from './stop.ts';
+
+/** The report's last line when the build stops. */
+const NEXT = 'Next: fix the errors above (each line says where and how), then build again; `npm run check` shows the same list faster. Nothing was published: the site in the output folder was left as it was.';
 
 /** Options for the gate. */
 export interface CitationGateOptions {
   /** Folder of explainers, relative to the project root. */
   contentDir: string;
-}
-
-/** An error whose message is the whole report; the stack is of no use to a writer. */
-class CitationCheckError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CitationCheckError';
-    this.stack = `${this.name}: ${message}`;
-  }
 }
 
 /** The Astro integration. */
@@ -80,14 +72,11 @@ export function citationGate({ contentDir }: CitationGateOptions): AstroIntegrat
   };
 }
 
-/** Print the build's report; throw (failing the build) when it holds an error. */
+/** Print the build's report; end the build (./stop.ts) when it holds an error. */
 function report(results: CheckResult[], timing: string, logger: AstroIntegrationLogger): void {
   const total = totals(results);
   logger.info(`${results.length} explainers checked in ${timing}: ${summaryLine(total)}`);
-  if (total.errors > 0) {
-    console.error(`\n${formatText(results, { coverage: false })}\n`);
-    throw new CitationCheckError(`Citation check failed: ${summaryLine(total)}. Fix them (or run \`npm run check\`) and build again.`);
-  }
+  if (total.errors > 0) stopBuild(formatText(results, { coverage: false, next: NEXT }));
   // Warnings, and every rule setting an article or the site changed, are printed too.
   if (results.some(({ file, overrides }) => file.messages.length > 0 || overrides.length > 0)) console.warn(`\n${formatText(results, { coverage: false })}\n`);
 }
@@ -102,32 +91,10 @@ function gateBeforeRender(settle: () => Promise<void>): Plugin {
     name: 'citation-gate:build',
     // Only the production bundling: Astro's content sync runs Vite in serve mode first.
     apply: 'build',
-    // With an error (bundling failed), settle() throws the full report if it holds errors;
-    // otherwise it returns and Vite reports the original error.
+    // With an error (bundling failed), settle() ends the build with the full report if it holds
+    // errors; otherwise it returns and Vite reports the original error.
     async buildEnd() {
       await settle();
-    },
-  };
-}
-
-/** Vite plugin: check an explainer each time it is loaded, and fail the load on errors. */
-function devCheck(dir: string): Plugin {
-  return {
-    name: 'citation-gate:dev',
-    enforce: 'pre',
-    transform(_code, id) {
-      const path = id.split('?')[0] ?? id;
-      if (!path.endsWith('.mdx') || !path.startsWith(dir + sep)) return null;
-      const display = relative(process.cwd(), path);
-      // Read the file as written: by now other plugins may have rewritten `code`.
-      const { file } = checkArticle(parseArticle(display, readFileSync(path)));
-      const errors = file.messages.filter((m) => severityOf(m) === 'error');
-      if (errors.length === 0) return null;
-      const first = errors[0]!;
-      const list = errors.map((m) => `${display}:${m.line}:${m.column} ${m.reason} (${m.ruleId})${m.note ? `\n  fix: ${m.note}` : ''}`).join('\n');
-      const error = new CitationCheckError(`Citation check: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${display}\n${list}`);
-      Object.assign(error, { id: path, loc: { file: path, line: first.line, column: first.column }, hint: first.note });
-      throw error;
     },
   };
 }

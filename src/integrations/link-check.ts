@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatBrokenLinks } from '../links/broken.ts';
 import { checkInternalLinks } from '../links/internal.ts';
-import { quietError } from './quiet-error.ts';
+import { stopBuild } from './stop.ts';
 
 /** Options for {@link linkCheck}. */
 export interface LinkCheckOptions {
@@ -62,9 +62,9 @@ export function linkCheck(options: LinkCheckOptions = {}): AstroIntegration {
         };
         for (const line of formatBrokenLinks(result.broken, sourceOf)) logger.error(line);
         const count = result.broken.length;
-        throw quietError(
-          `Found ${count} broken internal link${count === 1 ? '' : 's'} (listed above).`,
-          'Fix each link, or restore the page or anchor it points to. SKIP_LINK_CHECK=1 skips this check.',
+        stopBuild(
+          `Found ${count} broken internal link${count === 1 ? '' : 's'} (listed above).\n` +
+            'Next: fix each link, or restore the page or anchor it points to, then build again. The site in the output folder was left as it was.',
         );
       },
     },

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
+import { isOn, SETTINGS } from '../config/env.ts';
 import type { IndexJob, IndexJobResult } from '../search/index-worker.ts';
 
-/** Set to `1` to build without a search index (benchmarks of the Astro build alone). */
-export const SKIP_ENV = 'SKIP_SEARCH_INDEX';
+/** The switch that builds without a search index (src/config/env.ts). */
+export const SKIP_ENV = SETTINGS.skipSearchIndex.env;
 
 /**
  * Only explainer pages are candidates; everything else (home, 404, search, and the
@@ -111,7 +112,7 @@ export function pagefindIntegration(): AstroIntegration {
     name: 'explainers:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        if (process.env[SKIP_ENV] === '1') {
+        if (isOn('skipSearchIndex')) {
           logger.warn(`Search index skipped (${SKIP_ENV}=1): the search page will report that search is unavailable.`);
           return;
         }

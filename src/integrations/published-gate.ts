@@ -15,10 +15,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { findArticles } from '../checks/files.ts';
+import { isOn, SETTINGS } from '../config/env.ts';
 import { formatText, summaryLine, totals } from '../checks/format.ts';
 import { newAnalysisMark } from '../published/mark.ts';
 import { verifySite } from '../published/run.ts';
-import { quietError } from './quiet-error.ts';
+import { stopBuild } from './stop.ts';
+
+/** The report's last line: what the writer does now. */
+const NEXT = 'Next: fix each explainer at the line shown, then build again (these problems show in the built pages, so `npm run check` may not list them). The site in the output folder was left as it was.';
 
 /** Options for the gate. */
 export interface PublishedGateOptions {
@@ -58,8 +62,8 @@ export function publishedGate({ contentDir }: PublishedGateOptions): AstroIntegr
       },
       'astro:build:done': async ({ dir: outDir, logger }) => {
         if (!mark) return;
-        if (process.env.SKIP_PUBLISHED_CHECK === '1') {
-          logger.warn('Published-page check skipped (SKIP_PUBLISHED_CHECK=1, for benchmarks only).');
+        if (isOn('skipPublishedCheck')) {
+          logger.warn(`Published-page check skipped (${SETTINGS.skipPublishedCheck.env} is set, for benchmarks only).`);
           return;
         }
         const started = performance.now();
@@ -69,8 +73,7 @@ export function publishedGate({ contentDir }: PublishedGateOptions): AstroIntegr
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(`${pages} published explainer pages verified in ${seconds} s: ${summaryLine(total)}`);
         if (total.errors === 0) return;
-        console.error(`\n${formatText(results.filter((r) => r.file.messages.length > 0), { coverage: false })}\n`);
-        throw quietError('The published pages break the citation rules (listed above).', 'Fix each explainer at the line shown, then build again. The previous site in the output folder was kept.');
+        stopBuild(formatText(results.filter((r) => r.file.messages.length > 0), { coverage: false, next: NEXT }));
       },
     },
   };

@@ -5,7 +5,7 @@
  * other element and attribute, so nothing can be hidden, styled away or made
  * to run, whatever either Markdown parser let through.
  */
-import { WRITER_HTML } from '../schema/dialect.ts';
+import { isLinkTarget, WRITER_HTML } from '../schema/dialect.ts';
 
 
 /** Attributes each element may carry in an explainer's text (values are checked elsewhere). */
@@ -53,6 +53,9 @@ export const ALLOWED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ]),
 );
 
+/** The class of a marker's locator text (`[1, p. 4]`), allowed only on a span inside `sup.cite`. */
+export const LOCATOR_CLASS = 'cite-locator';
+
 /** Attributes a citation marker link carries besides href. */
 export const MARKER_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'id', 'class', 'aria-label', 'data-source', 'data-locator']);
 
@@ -63,5 +66,16 @@ export function allowedClass(element: string, value: string): boolean {
   return false;
 }
 
-/** Link targets text may use: the web, mail, and this site (the same test as the checker's). */
-export { isLinkTarget as allowedHref } from '../schema/dialect.ts';
+
+/** May a `name` element in the text (inside Analysis, inside a marker) carry `attribute="value"`? */
+export function attributeAllowed(name: string, attribute: string, value: string, allowed: ReadonlySet<string>, inAnalysis: boolean, inMarker: boolean): boolean {
+  if (name === 'aside') return true; // only a genuine Analysis box gets this far
+  if (name === 'p' && inAnalysis) return (attribute === 'class' && value === 'analysis__label') || attribute === 'aria-hidden';
+  if (!allowed.has(attribute)) return false;
+  // Link targets: the web, mail, and this site (the same test as the checker's).
+  if (attribute === 'href') return isLinkTarget(value);
+  if (attribute === 'id' && name === 'span') return inAnalysis && /^analysis-block-\d+(?:-end)?$/.test(value);
+  if (attribute === 'class') return (name === 'sup' && value === 'cite') || (name === 'span' && (value === 'cite-unknown' || (inMarker && value === LOCATOR_CLASS))) || allowedClass(name, value);
+  return true;
+}
+

@@ -7,11 +7,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import Tinypool from 'tinypool';
+import Piscina from 'piscina';
 import { VFile } from 'vfile';
 import { report } from '../checks/report.ts';
 import type { CheckResult } from '../checks/run.ts';
 import verifyBatch, { type PageBatch } from './page-worker.ts';
+import { PAGE_CHECKS } from './rules.ts';
 import type { PageProblem } from './verify.ts';
 
 /** Below this many pages, starting threads costs more than it saves. */
@@ -19,13 +20,13 @@ const MIN_PAGES_FOR_THREADS = 64;
 
 /**
  * Every page's problems, in `slugs` order. Large sites are judged on one
- * thread per core (tinypool), in batches several per thread so a slow batch
+ * thread per core (piscina), in batches several per thread so a slow batch
  * never leaves a core idle: at 1,000 pages that halves the gate's time here.
  */
 async function judge(batch: PageBatch): Promise<PageProblem[][]> {
   const threads = availableParallelism();
   if (batch.slugs.length < MIN_PAGES_FOR_THREADS || threads < 2) return verifyBatch(batch);
-  const pool = new Tinypool({ filename: new URL('./page-worker.ts', import.meta.url).href, maxThreads: threads, minThreads: threads });
+  const pool = new Piscina({ filename: new URL('./page-worker.ts', import.meta.url).href, maxThreads: threads, minThreads: threads });
   try {
     const size = Math.ceil(batch.slugs.length / (threads * 4));
     const parts: Array<Promise<PageProblem[][]>> = [];
@@ -96,7 +97,7 @@ export async function verifySite({ outDir, contentDir, checked, analysisMark, cw
       const path = join(contentDir, `${slug}.mdx`);
       const file = new VFile({ path: relative(cwd, path) });
       if (!known.has(slug)) {
-        report(file, 'error', 'page-without-file', { line: 1, column: 1 }, `The page /explainers/${slug}/ was published, but the checks never read an explainer for it`, 'keep every explainer as a plain .mdx file in the explainers folder (no links to other folders)');
+        report(file, 'error', PAGE_CHECKS.withoutFile.id, { line: 1, column: 1 }, `The page /explainers/${slug}/ was published, but the checks never read an explainer for it`, 'keep every explainer as a plain .mdx file in the explainers folder (no links to other folders)');
         return { file, overrides: [] };
       }
       const problems = verdicts[index]!;
@@ -104,7 +105,7 @@ export async function verifySite({ outDir, contentDir, checked, analysisMark, cw
       const source = await readFile(path, 'utf8').catch(() => '');
       // A hostile page can break the rules thousands of times; the first ones say enough.
       if (problems.length > MAX_PER_PAGE) {
-        report(file, 'error', 'page-structure', { line: 1, column: 1 }, `The published page breaks these rules ${problems.length - MAX_PER_PAGE} more times`, 'fix the problems listed and build again');
+        report(file, 'error', PAGE_CHECKS.structure.id, { line: 1, column: 1 }, `The published page breaks these rules ${problems.length - MAX_PER_PAGE} more times`, 'fix the problems listed and build again');
         problems.length = MAX_PER_PAGE;
       }
       for (const problem of problems) report(file, 'error', problem.ruleId, { line: lineOf(source, problem.text), column: 1 }, problem.message, problem.hint);

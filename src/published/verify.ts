@@ -17,14 +17,13 @@
  */
 import { Parser } from 'htmlparser2';
 import { hasClaimText } from '../citations/claim-text.ts';
-import { ALLOWED, allowedClass, allowedHref, MARKER_ATTRIBUTES } from './allowed.ts';
-
-/** What kind of block a problem is about, in readers' words. */
-export type BlockKind = 'paragraph' | 'list item' | 'table row' | 'blockquote' | 'figure caption' | 'figure' | 'definition' | 'text';
+import { ALLOWED, attributeAllowed, MARKER_ATTRIBUTES } from './allowed.ts';
+import { BLOCKS, HEADINGS, judgeBlock, newBlock, SEGMENTING, snippet, type Block } from './blocks.ts';
+import { PAGE_CHECKS, type PageRuleId } from './rules.ts';
 
 /** One problem found on a page. */
 export interface PageProblem {
-  ruleId: 'page-uncited-claim' | 'page-not-allowed' | 'page-broken-citation' | 'page-duplicate-id' | 'page-structure';
+  ruleId: PageRuleId;
   message: string;
   hint: string;
   /** Text of the block concerned (its first words), to find it in the source. */
@@ -37,39 +36,10 @@ export interface VerifyOptions {
   analysisMark: string;
 }
 
-const BLOCKS: Readonly<Record<string, BlockKind>> = {
-  p: 'paragraph',
-  li: 'list item',
-  tr: 'table row',
-  blockquote: 'blockquote',
-  figcaption: 'figure caption',
-  figure: 'figure',
-  dd: 'definition',
-  dt: 'definition',
-};
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-/** Elements that start a block of their own, ending the run of text before them in their parent. */
-const SEGMENTING = new Set(['p', 'ul', 'ol', 'dl', 'blockquote', 'table', 'pre', 'hr', 'figure', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const VOID = new Set(['img', 'br', 'hr', 'input']);
 const RAW_CITATION = /\[\s*@[^\]\n]*\]?/g;
 /** Deeper than this, a page is refused rather than walked (Markdown here nests a few levels). */
 const MAX_DEPTH = 200;
-const SNIPPET = 100;
-
-interface Block {
-  kind: BlockKind;
-  text: string;
-  /** Has words or meaningful symbols (an image alone has not). */
-  textual: boolean;
-  content: boolean;
-  markers: number;
-  image: boolean;
-  judged: boolean;
-  /** The figure a caption belongs to: an uncited caption is reported once, for the figure too. */
-  figure?: Block;
-  /** A figure whose caption was reported uncited: its images need no second report. */
-  captionReported?: boolean;
-}
 
 interface Frame {
   name: string;
@@ -90,33 +60,6 @@ interface Marker {
   owner?: Block;
 }
 
-/** May a `name` element in the text carry `attribute="value"`? */
-function attributeAllowed(name: string, attribute: string, value: string, allowed: ReadonlySet<string>, inAnalysis: boolean): boolean {
-  if (name === 'aside') return true; // only a genuine Analysis box gets this far
-  if (name === 'p' && inAnalysis) return (attribute === 'class' && value === 'analysis__label') || attribute === 'aria-hidden';
-  if (!allowed.has(attribute)) return false;
-  if (attribute === 'href') return allowedHref(value);
-  if (attribute === 'id' && name === 'span') return inAnalysis && /^analysis-block-\d+(?:-end)?$/.test(value);
-  if (attribute === 'class') return (name === 'sup' && value === 'cite') || (name === 'span' && value === 'cite-unknown') || allowedClass(name, value);
-  return true;
-}
-
-const snippet = (text: string) => {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length > SNIPPET ? `${clean.slice(0, SNIPPET - 1)}…` : clean;
-};
-
-const LABEL: Record<BlockKind, string> = {
-  paragraph: 'Paragraph',
-  'list item': 'List item',
-  'table row': 'Table row',
-  blockquote: 'Quote',
-  'figure caption': 'Figure caption',
-  figure: 'Figure',
-  definition: 'Definition',
-  text: 'Text',
-};
-
 /** Verify one explainer page; an empty list means it keeps every promise. */
 export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageProblem[] {
   const problems: PageProblem[] = [];
@@ -130,19 +73,11 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
   let entry: { id: string; number: string; inNumber: boolean } | undefined;
   let marker: Marker | undefined;
   let tooDeep = false;
-  const notAllowed = (message: string, hint: string) => problems.push({ ruleId: 'page-not-allowed', message, hint });
+  const notAllowed = (message: string, hint: string) => problems.push({ ruleId: PAGE_CHECKS.notAllowed.id, message, hint });
 
   const judge = (block: Block) => {
-    if (block.judged || !block.content || block.markers > 0 || block.captionReported) return;
-    block.judged = true;
-    if (block.figure) block.figure.captionReported = true;
-    const label = block.image && !block.textual ? 'Image' : LABEL[block.kind];
-    problems.push({
-      ruleId: 'page-uncited-claim',
-      message: `${label} on the published page has no citation: "${snippet(block.text) || '(an image)'}"`,
-      hint: 'add a citation such as [@id] to it in the explainer, or move the site\'s own interpretation into <Analysis>',
-      text: block.text,
-    });
+    const problem = judgeBlock(block);
+    if (problem) problems.push(problem);
   };
 
   const openProse = (name: string, attribs: Record<string, string>) => {
@@ -156,12 +91,12 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
     else if (name === 'aside' && !isAnalysis) notAllowed('The published text has a box that looks like Analysis but was not made by <Analysis>', 'use <Analysis> … </Analysis>');
     else {
       for (const [attribute, value] of Object.entries(attribs)) {
-        if (isMarkerLink ? MARKER_ATTRIBUTES.has(attribute) : attributeAllowed(name, attribute, value, allowed, parent.analysis)) continue;
+        if (isMarkerLink ? MARKER_ATTRIBUTES.has(attribute) : attributeAllowed(name, attribute, value, allowed, parent.analysis, parent.marker)) continue;
         if (attribute === 'href') notAllowed(`A link in the published text goes to "${snippet(value)}"`, 'links may go to https:// pages, mail addresses or pages of this site');
         else notAllowed(`A <${name}> in the published text has the attribute ${attribute}`, 'explainers cannot style, hide or label text by hand: remove it');
       }
     }
-    if (name === 'span' && klass === 'cite-unknown') problems.push({ ruleId: 'page-broken-citation', message: 'A citation on the published page names a source the frontmatter does not list', hint: 'add the source to the frontmatter, or correct the id' });
+    if (name === 'span' && klass === 'cite-unknown') problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: 'A citation on the published page names a source the frontmatter does not list', hint: 'add the source to the frontmatter, or correct the id' });
     frame.analysis = parent.analysis || isAnalysis;
     // Code keeps citation syntax as written; a code block says nothing that needs a source,
     // but inline code is part of its sentence (as it is for the checker).
@@ -176,11 +111,11 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
     // on its own, as the checker judges each paragraph of a list item.
     if (SEGMENTING.has(name) && parent.owner && parent.owner !== frame.figure) {
       judge(parent.owner);
-      Object.assign(parent.owner, { text: '', textual: false, content: false, markers: 0, image: false, judged: false });
+      Object.assign(parent.owner, newBlock(parent.owner.kind), { figure: parent.owner.figure });
     }
     const kind = BLOCKS[name];
     if (kind && !frame.analysis && !frame.exempt && !frame.literal) {
-      frame.block = { kind, text: '', textual: false, content: false, markers: 0, image: false, judged: false };
+      frame.block = newBlock(kind);
       frame.owner = frame.block;
       if (kind === 'figure caption' && frame.figure) frame.block.figure = frame.figure;
       if (kind === 'figure') frame.figure = frame.block;
@@ -196,8 +131,8 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
     if (isMarkerLink) {
       const id = /^#source-(.+)$/.exec(attribs.href ?? '')?.[1];
       marker = { id: id ?? '', number: '', owner: frame.owner };
-      if (!id || attribs['data-source'] !== id) problems.push({ ruleId: 'page-broken-citation', message: `A citation marker links to "${attribs.href ?? ''}", not to a source`, hint: 'cite sources only as [@id]' });
-      if (frame.struck) problems.push({ ruleId: 'page-broken-citation', message: 'A citation on the published page is crossed out', hint: 'a struck-through citation supports nothing: move it out of the ~~ ~~', text: frame.owner?.text });
+      if (!id || attribs['data-source'] !== id) problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: `A citation marker links to "${attribs.href ?? ''}", not to a source`, hint: 'cite sources only as [@id]' });
+      if (frame.struck) problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: 'A citation on the published page is crossed out', hint: 'a struck-through citation supports nothing: move it out of the ~~ ~~', text: frame.owner?.text });
       else if (!frame.analysis) {
         if (frame.owner) frame.owner.markers++;
         if (frame.figure && frame.figure !== frame.owner) frame.figure.markers++;
@@ -215,7 +150,7 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
           tooDeep = true;
           // htmlparser2 searches its own stack on every closing tag: stop before that turns quadratic.
           parser.pause();
-          problems.push({ ruleId: 'page-structure', message: `The published page nests elements more than ${MAX_DEPTH} deep`, hint: 'simplify the explainer: quotes, lists and tags nested this deep cannot be read' });
+          problems.push({ ruleId: PAGE_CHECKS.structure.id, message: `The published page nests elements more than ${MAX_DEPTH} deep`, hint: 'simplify the explainer: quotes, lists and tags nested this deep cannot be read' });
           return;
         }
         const parent = stack.at(-1);
@@ -226,9 +161,9 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
           const klass = attribs.class ?? '';
           if (region === 'page' && name === 'article' && klass === 'article') [region, regionDepth] = ['article', stack.length];
           else if (region === 'article' && stack.length === regionDepth + 1 && name === 'div' && klass === 'prose') {
-            if (seenProse) problems.push({ ruleId: 'page-structure', message: 'The published page has two text areas', hint: 'report this to the developers: the page layout changed' });
+            if (seenProse) problems.push({ ruleId: PAGE_CHECKS.structure.id, message: 'The published page has two text areas', hint: 'report this to the developers: the page layout changed' });
             [region, seenProse] = ['prose', true];
-            frame.block = { kind: 'text', text: '', textual: false, content: false, markers: 0, image: false, judged: false };
+            frame.block = newBlock('text');
             frame.owner = frame.block;
           } else if (region === 'article' && stack.length === regionDepth + 1 && name === 'section' && klass === 'sources') region = 'sources';
           else if (region === 'sources' && name === 'li' && parent?.name === 'ol' && attribs.id?.startsWith('source-')) entry = { id: attribs.id.slice('source-'.length), number: '', inNumber: false };
@@ -251,10 +186,10 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
           return;
         }
         if (text.includes('{/*') || text.includes('*/}')) {
-          problems.push({ ruleId: 'page-broken-citation', message: `A note to editors was published as text: "${snippet(text)}"`, hint: 'write notes to editors as {/* note */} on a line of their own, away from `code`', text });
+          problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: `A note to editors was published as text: "${snippet(text)}"`, hint: 'write notes to editors as {/* note */} on a line of their own, away from `code`', text });
         }
         if (text.includes('[@')) {
-          problems.push({ ruleId: 'page-broken-citation', message: `Citation syntax was published as plain text: "${snippet(text)}"`, hint: 'write citations as [@id] in the text itself, not inside a link, an image description or an element', text });
+          problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: `Citation syntax was published as plain text: "${snippet(text)}"`, hint: 'write citations as [@id] in the text itself, not inside a link, an image description or an element', text });
         }
         if (frame.marker || !frame.owner) return;
         if (frame.owner.text.length < 400) frame.owner.text += text;
@@ -285,17 +220,17 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
   if (tooDeep) return problems;
   parser.end();
 
-  if (!seenProse) problems.push({ ruleId: 'page-structure', message: 'The published page has no explainer text', hint: 'report this to the developers: the page layout changed' });
+  if (!seenProse) problems.push({ ruleId: PAGE_CHECKS.structure.id, message: 'The published page has no explainer text', hint: 'report this to the developers: the page layout changed' });
   for (const m of markers) {
     const number = entries.get(m.id);
-    if (number === undefined) problems.push({ ruleId: 'page-broken-citation', message: `Citation marker [${m.number}] points to no entry of the Sources list`, hint: 'cite a source listed in the frontmatter', text: m.owner?.text });
-    else if (number !== m.number.trim()) problems.push({ ruleId: 'page-broken-citation', message: `Citation marker [${m.number}] points to source number ${number}`, hint: 'report this to the developers: markers and the Sources list disagree' });
+    if (number === undefined) problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: `Citation marker [${m.number}] points to no entry of the Sources list`, hint: 'cite a source listed in the frontmatter', text: m.owner?.text });
+    else if (number !== m.number.trim()) problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: `Citation marker [${m.number}] points to source number ${number}`, hint: 'report this to the developers: markers and the Sources list disagree' });
   }
   for (const [id, elements] of ids) {
     if (elements.length < 2) continue;
     const heading = elements.find((e) => HEADINGS.has(e));
     problems.push({
-      ruleId: 'page-duplicate-id',
+      ruleId: PAGE_CHECKS.duplicateId.id,
       message: `The page uses the address #${id} for ${elements.length} elements`,
       hint: heading ? `a heading's words make its address: reword the heading so it is not "${id.replace(/-/g, ' ')}"` : 'give each element its own id',
     });

@@ -60,6 +60,25 @@ const name = (what: string, max: number) => text(what).max(max, { error: `is too
 /** Longest topic and publisher names (src/site/paths.ts cuts their addresses as well). */
 export const NAME_LIMITS = { topic: 60, publisher: 100 } as const;
 
+/**
+ * A person's name in parts, as citation styles need it (`Doe, J.`): family name
+ * required, given names optional (some people have one name).
+ */
+export const personNameSchema = z.strictObject(
+  {
+    family: text('the family name, e.g. Doe'),
+    given: z.string().trim().min(1).optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'must be a name such as { family: Doe, given: Jane }') },
+);
+
+/**
+ * A picture of this site for link previews: a site path to a PNG or JPEG file
+ * in public/ (link previews do not show SVG or WebP everywhere). The build's
+ * link check fails when the file does not exist.
+ */
+export const SITE_IMAGE_PATTERN = /^\/(?!\/)[A-Za-z0-9._~\/-]+\.(?:png|jpe?g)$/i;
+
 /** One source in an explainer's frontmatter. */
 export const sourceSchema = z.strictObject(
   {
@@ -78,6 +97,8 @@ export const sourceSchema = z.strictObject(
     archived: httpUrl.optional(),
     quote: z.string().trim().min(1).optional(),
     type: z.enum(SOURCE_TYPES, { error: `must be one of: ${SOURCE_TYPES.join(', ')}` }).optional(),
+    /** The author names split for reference managers; readers still see `author` as written. */
+    authorNames: z.array(personNameSchema, { error: 'must be a list of names such as { family: Doe, given: Jane }' }).min(1).optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'must be a source with id, title, url and publisher') },
 );
@@ -99,6 +120,20 @@ export const explainerSchema = z.strictObject({
   draft: z.boolean().default(false),
   checks: checksOverrideSchema.optional(),
   sources: z.array(sourceSchema, { error: 'must be a list of sources' }),
+  /** Optional picture for link previews (Open Graph, Twitter, JSON-LD); the site's default otherwise. */
+  image: z
+    .string()
+    .trim()
+    .refine((value) => SITE_IMAGE_PATTERN.test(value) && !value.split('/').includes('..'), {
+      error: 'must be the path of a PNG or JPEG file of this site, e.g. /images/geneva-talks.png (a file in public/)',
+    })
+    .optional(),
+  /** What the image shows, for readers who cannot see it; required with `image`. */
+  imageAlt: text('what the image shows').optional(),
+}).superRefine((data, ctx) => {
+  if (data.image !== undefined && data.imageAlt === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: 'is required with `image`: say what the image shows, for readers who cannot see it' });
+  }
 });
 
 /** A source after validation. */

@@ -8,7 +8,7 @@
  * With --repeat R, the builds, the parse and the check each run R times
  * (interleaved, so drift on a shared machine hits all alike) and the fastest counts.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,7 +34,10 @@ const OFF = { SKIP_CITATION_CHECK: '1', SKIP_PUBLISHED_CHECK: '1', SKIP_SEARCH_I
 async function build(dir: string, env: NodeJS.ProcessEnv, bare = false): Promise<Measurement & { outDir: string; root: string }> {
   const root = await isolatedRoot();
   const outDir = join(root, 'dist');
-  const [command, args] = bare ? [bin('astro'), ['build', '--outDir', outDir]] : ['npm', ['run', '--silent', 'build', '--', '--outDir', outDir]];
+  // A reference processor (BENCH_PROCESSOR) builds with the bench's own config, beside the site's.
+  const config = env.BENCH_PROCESSOR ? ['--config', 'astro.reference.config.mjs'] : [];
+  if (env.BENCH_PROCESSOR) await copyFile(join(ROOT, 'tests/bench/astro.reference.config.mjs'), join(root, 'astro.reference.config.mjs'));
+  const [command, args] = bare ? [bin('astro'), ['build', '--outDir', outDir, ...config]] : ['npm', ['run', '--silent', 'build', '--', '--outDir', outDir, ...config]];
   // A check cache of its own: every build here starts cold (the rebuild below reuses its root's).
   const result = await measure(command, args, { EXPLAINERS_DIR: dir, ASTRO_CACHE_DIR: join(root, 'cache'), EXPLAINERS_CHECK_CACHE: join(root, 'check-cache.json'), ...env }, root);
   if (result.code !== 0) throw new Error(`Build failed:\n${result.output.slice(-3000)}`);
@@ -110,9 +113,9 @@ async function corpusRun(size: number, baselines = true) {
   await writeFile(touched, original);
   // References: Astro's default processor alone (no citation plugin), and unified, which rendered before.
   console.error('Bare astro build with Astro\'s default Sätteri and no plugin…');
-  const satteri = await build(dir, { ...OFF, EXPLAINERS_PROCESSOR: 'plain' }, true);
+  const satteri = await build(dir, { ...OFF, BENCH_PROCESSOR: 'plain' }, true);
   console.error('Bare astro build with unified (remark + remark-gfm, no plugin)…');
-  const unified = await build(dir, { ...OFF, EXPLAINERS_PROCESSOR: 'unified' }, true);
+  const unified = await build(dir, { ...OFF, BENCH_PROCESSOR: 'unified' }, true);
   console.error('Plain linkinator over the same output…');
   const linkinator = await measure(bin('linkinator'), [full.outDir, '--recurse', '--silent', '--skip', '^https?://(?!localhost|127\\.0\\.0\\.1)'], {}, ROOT);
   console.error('Incremental build (cold), then a rebuild after editing one explainer…');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/checks/article.ts';
 import { severityOf } from '../../src/checks/report.ts';
+import { RULES } from '../../src/checks/rules/index.ts';
 import { checkArticle } from '../../src/checks/run.ts';
 import { NOW } from '../helpers/clock.ts';
 import { fixture } from '../helpers/site.ts';
@@ -19,9 +20,8 @@ const cases = readdirSync(root).sort();
 describe('citation rule fixtures', () => {
   it('has a fixture for every rule', () => {
     const all = cases.flatMap((name) => (existsSync(join(root, name, 'expected.txt')) ? readFileSync(join(root, name, 'expected.txt'), 'utf8') : ''));
-    for (const rule of ['uncited-claim', 'unknown-source', 'unused-source', 'duplicate-source', 'malformed-citation', 'invalid-source', 'uncited-specific', 'empty-analysis']) {
-      expect(all.join('\n'), rule).toContain(` ${rule} `);
-    }
+    // Every rule of the registry, so a new rule cannot land without a fixture.
+    for (const { id } of RULES) expect(all.join('\n'), id).toContain(` ${id} `);
   });
 
   it.each(cases)('%s', (name) => {

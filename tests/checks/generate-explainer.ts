@@ -46,12 +46,12 @@ const atom: fc.Arbitrary<string> = fc.oneof(
   words.map((w) => `**${w}**`),
   words.map((w) => `~~${w}~~`),
   fc.constantFrom('`x = 1`', '`[@a]`', '`` a ` b ``'),
-  words.map((w) => `[${w}](https://example.org/page)`),
+  words.map((w) => `[${w}](https://example.test/page)`),
   // A citation inside a link stays text on the page and counts for neither reader.
-  words.map((w) => `[${w} [@a]](https://example.org/r)`),
+  words.map((w) => `[${w} [@a]](https://example.test/r)`),
   // Citations AFTER a link do count.
-  fc.tuple(words, citation).map(([w, c]) => `[${w}](https://example.org/r) ${c}`),
-  fc.constantFrom('https://example.org/x', 'www.example.org', 'https://example.org/a_(b)', 'mail@example.org'),
+  fc.tuple(words, citation).map(([w, c]) => `[${w}](https://example.test/r) ${c}`),
+  fc.constantFrom('https://example.test/x', 'www.example.org', 'https://example.test/a_(b)', 'mail@example.org'),
   fc.constantFrom('![a chart](/x.png)', '{/* note */}', '<abbr title="North Atlantic">NATO</abbr>', 'H<sub>2</sub>O', '<br />'),
 );
 

@@ -26,7 +26,7 @@ import { attempt, parsersDiffer, refused, remarkReading, satteriReading, uncited
 
 const SEED = Number(process.env.READERS_SEED ?? 20251126);
 const RUNS = Number(process.env.READERS_RUNS ?? 300);
-const SOURCES = SOURCE_IDS.map((id) => ({ id, title: id.toUpperCase(), url: `https://example.org/${id}`, publisher: 'Example' }));
+const SOURCES = SOURCE_IDS.map((id) => ({ id, title: id.toUpperCase(), url: `https://example.test/${id}`, publisher: 'Example' }));
 const FRONT = `---\ntitle: Generated\nsources:\n${SOURCES.map((s) => `  - id: ${s.id}\n    title: ${s.title}\n    url: ${s.url}\n    publisher: ${s.publisher}\n`).join('')}---\n\n`;
 
 /** How readers disagree about a body ('' when they agree); the same kind of failure keeps the same verdict. */

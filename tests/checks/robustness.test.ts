@@ -36,7 +36,7 @@ describe('robustness', () => {
   });
 
   it('checks an article with 500 sources and finds the one unused source by position', () => {
-    const sources = Array.from({ length: 500 }, (_, i) => `  - id: s${i}\n    title: Source ${i}\n    url: https://example.org/${i}\n    publisher: P${i % 37}`).join('\n');
+    const sources = Array.from({ length: 500 }, (_, i) => `  - id: s${i}\n    title: Source ${i}\n    url: https://example.test/${i}\n    publisher: P${i % 37}`).join('\n');
     const cites = Array.from({ length: 499 }, (_, i) => `Claim ${i} [@s${i}].`).join('\n\n');
     const text = `---\ntitle: Many\nsummary: Many sources.\npublished: 2025-01-01\nauthors: [Desk]\nsources:\n${sources}\n---\n\n${cites}\n`;
     const { file } = check(text);

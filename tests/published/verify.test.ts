@@ -15,7 +15,7 @@ const analysis = (body: string, mark = MARK) =>
 /** A page as the site builds it, with `prose` as the explainer's text and sources a (1) and b (2). */
 function page(prose: string): string {
   const entry = (id: string, n: number) =>
-    `<li id="source-${id}" class="source"><span class="source__number" aria-hidden="true">${n}</span><div class="source__body"><p class="source__title"><a href="https://example.org/${id}" class="source__link">Source ${id}</a></p></div></li>`;
+    `<li id="source-${id}" class="source"><span class="source__number" aria-hidden="true">${n}</span><div class="source__body"><p class="source__title"><a href="https://example.test/${id}" class="source__link">Source ${id}</a></p></div></li>`;
   return `<!doctype html><html><head><title>T</title></head><body><main><article class="article" data-pagefind-body><div hidden data-pagefind-ignore><span>meta</span></div><header><h1>Title</h1></header><div class="prose">${prose}</div><section class="sources" aria-labelledby="sources-heading"><h2 id="sources-heading">Sources</h2><ol class="sources__list">${entry('a', 1)}${entry('b', 2)}</ol></section></article></main></body></html>`;
 }
 
@@ -70,7 +70,7 @@ describe('the published-page judge', () => {
     ['details', `<details><summary>More</summary><p>Claim${marker('a', 1)}</p></details>`],
     ['a script', '<script>alert(1)</script>'],
     ['a javascript: link', `<p><a href="javascript:alert(1)">x</a>${marker('a', 1)}</p>`],
-    ['a link title', `<p><a href="https://example.org" title="A claim in a tooltip">x</a>${marker('a', 1)}</p>`],
+    ['a link title', `<p><a href="https://example.test" title="A claim in a tooltip">x</a>${marker('a', 1)}</p>`],
   ])('refuses text or citations hidden with %s', (_name, prose) => {
     expect(rules(verify(prose))).toContain('page-not-allowed');
   });
@@ -91,6 +91,16 @@ describe('the published-page judge', () => {
     const struck = verify(`<p>Claim <del>${marker('a', 1)}</del></p>`);
     expect(messages(struck)).toContain('A citation on the published page is crossed out');
     expect(rules(struck)).toContain('page-uncited-claim');
+  });
+
+  it('accepts a locator shown in a marker, and its class nowhere else', () => {
+    const located = `<sup class="cite">[<a href="#source-a" id="cite-a-1" class="cite-link" aria-label="Source 1" data-source="a" data-locator="p. 4">1</a>,&nbsp;<span class="cite-locator">p. 4</span>; <a href="#source-b" id="cite-b-1" class="cite-link" aria-label="Source 2" data-source="b">2</a>]</sup>`;
+    expect(verify(`<p>A claim${located}.</p>`)).toEqual([]);
+    // Outside a marker the class could restyle a writer's text: refused like any other class.
+    expect(messages(verify(`<p>A claim <span class="cite-locator">p. 4</span>${marker('a', 1)}.</p>`))).toEqual(['A <span> in the published text has the attribute class']);
+    // The locator is not the marker's number: a wrong number is still caught.
+    const wrong = located.replace('>1</a>', '>2</a>');
+    expect(messages(verify(`<p>A claim${wrong}.</p>`))).toContain('Citation marker [2] points to source number 1');
   });
 
   it('refuses citation syntax published as text, outside code', () => {

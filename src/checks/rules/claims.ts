@@ -2,7 +2,7 @@
 import { parseCitations } from '../../citations/parse.ts';
 import { runOffset } from '../analyze.ts';
 import { splitSentences } from '../sentences.ts';
-import type { Rule } from './types.ts';
+import { defineRule } from './types.ts';
 
 const KIND_LABEL = {
   paragraph: 'Paragraph',
@@ -13,18 +13,25 @@ const KIND_LABEL = {
   image: 'Image',
 } as const;
 
-/** `uncited-claim`: a paragraph, list item, table row, blockquote or caption with no citation. */
-export const uncitedClaim: Rule = ({ body, frontmatter, report }) => {
-  const example = frontmatter.sources.find((s) => s.id)?.id ?? 'source-id';
-  for (const claim of body.claims) {
-    if (claim.cited) continue;
-    if (claim.kind === 'image') {
-      report(claim.place, 'Image has no caption that cites its source', `write a caption with its citation on the line right under the image, e.g. "Map of the front line, 1 December [@${example}]."`);
-      continue;
+/** `uncited-claim`: a block with text of its own and no citation of its own. */
+export const uncitedClaim = defineRule({
+  id: 'uncited-claim',
+  severity: 'error',
+  docs:
+    'a block with text of its own and no citation of its own: a paragraph (also one in a list item, quote or caption), a table body row, a figure caption, an image without a citing caption. Each is judged alone: a cited quote or list item covers nothing inside it. Headings, table header rows, code and `<Analysis>` are exempt',
+  hint: "add a citation such as [@id], or wrap the site's own interpretation in <Analysis>",
+  check: ({ body, frontmatter, report }) => {
+    const example = frontmatter.sources.find((s) => s.id)?.id ?? 'source-id';
+    for (const claim of body.claims) {
+      if (claim.cited) continue;
+      if (claim.kind === 'image') {
+        report(claim.place, 'Image has no caption that cites its source', `write a caption with its citation on the line right under the image, e.g. "Map of the front line, 1 December [@${example}]."`);
+        continue;
+      }
+      report(claim.place, `${KIND_LABEL[claim.kind]} cites no source`, `add a citation such as [@${example}], or wrap the site's own interpretation in <Analysis>`);
     }
-    report(claim.place, `${KIND_LABEL[claim.kind]} cites no source`, `add a citation such as [@${example}], or wrap the site's own interpretation in <Analysis>`);
-  }
-};
+  },
+});
 
 /** A number (800,000 · 12% · 1994), or a direct quotation of two words or more. */
 const SPECIFIC: Array<{ what: string; test: (text: string) => boolean }> = [
@@ -38,26 +45,32 @@ const SPECIFIC: Array<{ what: string; test: (text: string) => boolean }> = [
 const bare = (text: string) => text.replace(/\[\s*@[^\]]*\]/g, '').replace(/\]\([^)\]]*\)/g, ']').replace(/https?:\/\/\S+/g, '');
 
 /** `uncited-specific`: a sentence with a number, date or quotation but no citation of its own. */
-export const uncitedSpecific: Rule = ({ body, report }) => {
-  const { place } = body;
-  for (const claim of body.claims) {
-    // Uncited blocks are already errors; rows and quotes are checked as a whole.
-    if (!claim.cited || !claim.run) continue;
-    const { text } = claim.run;
-    const groups = parseCitations(text).groups;
-    // Sentences and groups both come in text order: one pointer walks the groups (linear, not per sentence).
-    let g = 0;
-    for (const sentence of splitSentences(text)) {
-      const found = SPECIFIC.find(({ test }) => test(bare(text.slice(sentence.start, sentence.end))));
-      while (g < groups.length && groups[g]!.end <= sentence.start) g++;
-      if (!found) continue;
-      const cited = g < groups.length && groups[g]!.start < sentence.end + 2;
-      if (cited) continue;
-      report(
-        place(runOffset(claim.run, sentence.start)),
-        `Sentence states ${found.what} but cites no source in the same sentence`,
-        'put the citation right after the fact, before the full stop: "… 800,000 troops [@id]."',
-      );
+export const uncitedSpecific = defineRule({
+  id: 'uncited-specific',
+  severity: 'warning',
+  docs: 'a sentence with a number or quotation and no citation in that sentence',
+  hint: 'put the citation right after the fact, before the full stop',
+  check: ({ body, report }) => {
+    const { place } = body;
+    for (const claim of body.claims) {
+      // Uncited blocks are already errors; rows and quotes are checked as a whole.
+      if (!claim.cited || !claim.run) continue;
+      const { text } = claim.run;
+      const groups = parseCitations(text).groups;
+      // Sentences and groups both come in text order: one pointer walks the groups (linear, not per sentence).
+      let g = 0;
+      for (const sentence of splitSentences(text)) {
+        const found = SPECIFIC.find(({ test }) => test(bare(text.slice(sentence.start, sentence.end))));
+        while (g < groups.length && groups[g]!.end <= sentence.start) g++;
+        if (!found) continue;
+        const cited = g < groups.length && groups[g]!.start < sentence.end + 2;
+        if (cited) continue;
+        report(
+          place(runOffset(claim.run, sentence.start)),
+          `Sentence states ${found.what} but cites no source in the same sentence`,
+          'put the citation right after the fact, before the full stop: "… 800,000 troops [@id]."',
+        );
+      }
     }
-  }
-};
+  },
+});

@@ -10,9 +10,9 @@ import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-
 import { slug } from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import { CONTENT_COMPONENTS, INSTEAD, isLinkTarget, isSiteImage, RESERVED_ID, WRITER_HTML } from '../../schema/dialect.ts';
-import { closest } from '../suggest.ts';
-import type { Place } from '../report.ts';
-import type { Rule } from './types.ts';
+import { closest } from '../../schema/suggest.ts';
+import type { Place } from '../../schema/place.ts';
+import { defineRule } from './types.ts';
 
 type Report = (place: Place, message: string, hint: string) => void;
 type Jsx = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
@@ -77,54 +77,61 @@ function attributeOf(name: string, attribute: MdxJsxAttribute | MdxJsxExpression
 }
 
 /** The rule: every node of the tree, Analysis included, is held to the dialect. */
-export const dialect: Rule = ({ article, report }) => {
-  const tree = article.tree;
-  if (!tree) return;
-  const source = String(article.file.value);
-  const visit = (node: Nodes, inParagraph: boolean): void => {
-    switch (node.type) {
-      case 'mdxjsEsm':
-        report(placeOf(node), 'Explainers cannot import or export code', 'remove this line: write the text itself here, and use <Analysis> for the site\'s own interpretation');
-        return;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        if (!commentOnly(node)) {
-          report(placeOf(node), 'Curly braces { } run code in an explainer', 'to show a brace, type \\{ or \\}; for a note to editors that readers do not see, write {/* note */}');
+export const dialect = defineRule({
+  id: 'dialect',
+  severity: 'error',
+  fixed: true,
+  docs: 'something an explainer may not contain (see "What an explainer may contain"); no setting can change this rule',
+  hint: 'write Markdown, <Analysis> and the few HTML elements the README lists',
+  check: ({ article, report }) => {
+    const tree = article.tree;
+    if (!tree) return;
+    const source = String(article.file.value);
+    const visit = (node: Nodes, inParagraph: boolean): void => {
+      switch (node.type) {
+        case 'mdxjsEsm':
+          report(placeOf(node), 'Explainers cannot import or export code', 'remove this line: write the text itself here, and use <Analysis> for the site\'s own interpretation');
+          return;
+        case 'mdxFlowExpression':
+        case 'mdxTextExpression':
+          if (!commentOnly(node)) {
+            report(placeOf(node), 'Curly braces { } run code in an explainer', 'to show a brace, type \\{ or \\}; for a note to editors that readers do not see, write {/* note */}');
+          }
+          return;
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement':
+          element(node, inParagraph, report);
+          break;
+        case 'footnoteDefinition':
+        case 'footnoteReference':
+          report(placeOf(node), 'Footnotes are not used in explainers', 'cite sources with [@id], and put explanations in the text or in <Analysis>');
+          return;
+        case 'image':
+          if (!isSiteImage(node.url)) report(placeOf(node), 'Image is not a file of this site', IMAGE_HINT);
+          if (node.title) report(placeOf(node), 'Image has a title (a tooltip most readers never see)', 'remove the "…" after the address; put those words in the caption');
+          break;
+        case 'link':
+        case 'definition':
+          if (node.title) report(placeOf(node), 'Link has a title (a tooltip most readers never see)', 'remove the "…" after the address; put those words in the text');
+          if (!isLinkTarget(node.url)) report(placeOf(node), `Link goes to "${node.url}", which is not a web page`, 'link to a page starting with https://, or to a page of this site starting with /');
+          break;
+        case 'table':
+          if (node.children.length < 2) report(placeOf(node), 'Table has a header row but no rows under it', 'add the rows (each cites its source), or write the words as a paragraph');
+          break;
+        case 'heading': {
+          // `Text` over a line of --- or === is a heading too: a writer meaning a dividing line
+          // turns the paragraph above into a heading, which needs no citation.
+          if (!/^\s{0,3}#/.test(source.slice(node.position?.start.offset ?? 0, (node.position?.start.offset ?? 0) + 8))) {
+            report(placeOf(node), 'A line of --- or === right under text turns that text into a heading', 'for a dividing line, leave a blank line above the ---; for a heading, write ## Heading');
+          }
+          const id = slug(toString(node));
+          if (RESERVED_ID.test(id)) report(placeOf(node), `The heading's address #${id} is one the site uses for citations and sources`, 'reword the heading, e.g. so it does not start with "Source" or "Cite"');
+          break;
         }
-        return;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement':
-        element(node, inParagraph, report);
-        break;
-      case 'footnoteDefinition':
-      case 'footnoteReference':
-        report(placeOf(node), 'Footnotes are not used in explainers', 'cite sources with [@id], and put explanations in the text or in <Analysis>');
-        return;
-      case 'image':
-        if (!isSiteImage(node.url)) report(placeOf(node), 'Image is not a file of this site', IMAGE_HINT);
-        if (node.title) report(placeOf(node), 'Image has a title (a tooltip most readers never see)', 'remove the "…" after the address; put those words in the caption');
-        break;
-      case 'link':
-      case 'definition':
-        if (node.title) report(placeOf(node), 'Link has a title (a tooltip most readers never see)', 'remove the "…" after the address; put those words in the text');
-        if (!isLinkTarget(node.url)) report(placeOf(node), `Link goes to "${node.url}", which is not a web page`, 'link to a page starting with https://, or to a page of this site starting with /');
-        break;
-      case 'table':
-        if (node.children.length < 2) report(placeOf(node), 'Table has a header row but no rows under it', 'add the rows (each cites its source), or write the words as a paragraph');
-        break;
-      case 'heading': {
-        // `Text` over a line of --- or === is a heading too: a writer meaning a dividing line
-        // turns the paragraph above into a heading, which needs no citation.
-        if (!/^\s{0,3}#/.test(source.slice(node.position?.start.offset ?? 0, (node.position?.start.offset ?? 0) + 8))) {
-          report(placeOf(node), 'A line of --- or === right under text turns that text into a heading', 'for a dividing line, leave a blank line above the ---; for a heading, write ## Heading');
-        }
-        const id = slug(toString(node));
-        if (RESERVED_ID.test(id)) report(placeOf(node), `The heading's address #${id} is one the site uses for citations and sources`, 'reword the heading, e.g. so it does not start with "Source" or "Cite"');
-        break;
+        default:
       }
-      default:
-    }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes, inParagraph || node.type === 'paragraph');
-  };
-  visit(tree, false);
-};
+      if ('children' in node) for (const child of node.children) visit(child as Nodes, inParagraph || node.type === 'paragraph');
+    };
+    visit(tree, false);
+  },
+});
