@@ -1,15 +1,17 @@
 /**
- * `npm run check [-- paths…] [--format text|json|github] [--no-cache]`: the
+ * `npm run check [-- paths…] [--format text|json|github|sarif] [--no-cache]`: the
  * citation checks without building. Exits 1 when any error is found. Files
  * unchanged since the last run keep their results (../checks/cache.ts).
  */
 import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
-import { formatGithub, formatJson, formatText, totals } from '../checks/format.ts';
+import { formatText, totals } from '../checks/format.ts';
+import { formatGithub, formatJson, formatSarif } from '../checks/format-tools.ts';
 import { checkFiles, explainerFileProblems, findArticles } from '../checks/files.ts';
 import { checkWithCache } from '../checks/cache.ts';
+import { setting, SETTINGS, settingsHelp } from '../config/env.ts';
 
-const FORMATS = { text: formatText, json: formatJson, github: formatGithub } as const;
+const FORMATS = { text: formatText, json: formatJson, github: formatGithub, sarif: formatSarif } as const;
 
 // The checker is loaded after this line (files.ts imports it lazily), so Node's compile
 // cache speeds up every later run; a no-op where the cache cannot be written.
@@ -20,27 +22,27 @@ async function main(): Promise<void> {
   try {
     parsed = parseArgs({ allowPositionals: true, allowNegative: true, options: { format: { type: 'string', default: 'text' }, cache: { type: 'boolean', default: true }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    console.error(`check: ${(error as Error).message}\nUsage: npm run check -- [files or folders…] [--format text|json|github] [--no-cache]`);
+    console.error(`check: ${(error as Error).message}\nUsage: npm run check -- [files or folders…] [--format text|json|github|sarif] [--no-cache]`);
     process.exitCode = 2;
     return;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    console.log('Usage: npm run check -- [files or folders…] [--format text|json|github] [--no-cache]\nChecks that every claim in the explainers cites a source. Default: content/explainers\nFiles unchanged since the last run keep their results; --no-cache checks every file again.');
+    console.log(`Usage: npm run check -- [files or folders…] [--format text|json|github|sarif] [--no-cache]\nChecks that every claim in the explainers cites a source. Default: ${SETTINGS.contentDir.default}\nFiles unchanged since the last run keep their results; --no-cache checks every file again.\n\nSettings (environment):\n${settingsHelp(['contentDir'])}`);
     return;
   }
   const format = FORMATS[values.format as keyof typeof FORMATS];
   if (!format) {
-    console.error(`check: unknown format "${values.format}"; use text, json or github`);
+    console.error(`check: unknown format "${values.format}"; use text, json, github or sarif`);
     process.exitCode = 2;
     return;
   }
-  const paths = positionals.length ? positionals : [process.env.EXPLAINERS_DIR ?? 'content/explainers'];
+  const paths = positionals.length ? positionals : [setting('contentDir')];
   const files = await findArticles(paths);
   // Files the folder holds but the checks cannot read as explainers (links, names that are not addresses).
   const fileProblems = (await Promise.all(paths.filter((p) => !p.endsWith('.mdx')).map((dir) => explainerFileProblems(dir)))).flat();
   if (files.length === 0 && fileProblems.length === 0) {
-    console.error(`check: no .mdx files found in ${positionals.join(', ') || 'content/explainers'}`);
+    console.error(`check: no .mdx files found in ${paths.join(', ')}`);
     process.exitCode = 2;
     return;
   }

@@ -1,7 +1,10 @@
 /**
- * Page weight per page type of a built site: HTML + CSS + JS a first visit
- * downloads, raw and gzip-compressed ("transferred"), against the budget.
- * Search assets under /pagefind/ are left out (they load on demand).
+ * Page weight per page type of a built site: HTML + CSS + JS + fonts a first
+ * visit downloads, raw and gzip-compressed ("transferred"), against the budget.
+ * Search assets under /pagefind/ are left out (they load on demand). Fonts are
+ * the files of every @font-face in the page's CSS whose unicode-range covers a
+ * character of the page (a browser fetches no others); woff2 is already
+ * compressed, so a font's transferred size is its size.
  *
  * Usage: node src/cli/page-weight.ts [dist]   (exit code 1 when over budget)
  */
@@ -42,6 +45,7 @@ export interface PageWeight {
   html: Size;
   css: Size;
   js: Size;
+  fonts: Size;
   total: Size;
 }
 
@@ -73,15 +77,47 @@ export function staticImports(code: string): string[] {
   return [...code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)].map((m) => m[1]!).filter((s) => s.startsWith('.') || s.startsWith('/'));
 }
 
+/** `@font-face` rules of a stylesheet: the first url() of each, and its unicode-range if any. */
+export function fontFaces(css: string): Array<{ url: string; ranges?: Array<[number, number]> }> {
+  return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].flatMap(([, body]) => {
+    const url = /url\(\s*['"]?([^'")]+)['"]?\s*\)/.exec(body!)?.[1];
+    if (!url || /\blocal\(/.test(url)) return [];
+    const range = /unicode-range\s*:\s*([^;]+)/i.exec(body!)?.[1];
+    const ranges = range?.split(',').map((part): [number, number] => {
+      const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-');
+      return [parseInt(from!.replace(/\?/g, '0'), 16), parseInt(to!.replace(/\?/g, 'F'), 16)];
+    });
+    return [{ url, ...(ranges ? { ranges } : {}) }];
+  });
+}
+
 /** Weigh one built page; each asset counted once, JS imports followed. */
 export async function measurePage(dist: string, file: string): Promise<PageWeight> {
   const rel = `/${relative(dist, file).split(sep).join('/')}`;
   const path = rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
   const html = await readFile(file);
   const { css, js } = assetsOf(html.toString('utf8'));
-  const load = async (url: string) => sizeOf(await readFile(join(dist, decodeURIComponent(url.split(/[?#]/)[0]!))));
   let cssSize = ZERO;
-  for (const url of new Set(css)) cssSize = add(cssSize, await load(url));
+  const sheets = [...html.toString('utf8').matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => ({ url: rel, text: m[1]! }));
+  for (const url of new Set(css)) {
+    const bytes = await readFile(join(dist, decodeURIComponent(url.split(/[?#]/)[0]!)));
+    cssSize = add(cssSize, sizeOf(bytes));
+    sheets.push({ url, text: bytes.toString('utf8') });
+  }
+  // The characters the page shows (tags dropped), to tell which unicode-ranges it needs.
+  const chars = new Set([...html.toString('utf8').replace(/<[^>]*>/g, '')].map((c) => c.codePointAt(0)!));
+  const fontFiles = new Set<string>();
+  for (const sheet of sheets) {
+    for (const face of fontFaces(sheet.text)) {
+      if (face.ranges && ![...chars].some((c) => face.ranges!.some(([from, to]) => c >= from && c <= to))) continue;
+      fontFiles.add(new URL(face.url, `http://x${sheet.url}`).pathname);
+    }
+  }
+  let fontSize = ZERO;
+  for (const url of fontFiles) {
+    const bytes = (await readFile(join(dist, decodeURIComponent(url)))).length;
+    fontSize = add(fontSize, { raw: bytes, gzip: bytes });
+  }
   let jsSize = ZERO;
   const seen = new Set<string>();
   const queue = [...js];
@@ -94,7 +130,7 @@ export async function measurePage(dist: string, file: string): Promise<PageWeigh
     for (const spec of staticImports(code.toString('utf8'))) queue.push(new URL(spec, `http://x${url}`).pathname);
   }
   const htmlSize = sizeOf(html);
-  return { path, type: pageType(path), html: htmlSize, css: cssSize, js: jsSize, total: add(add(htmlSize, cssSize), jsSize) };
+  return { path, type: pageType(path), html: htmlSize, css: cssSize, js: jsSize, fonts: fontSize, total: add(add(add(htmlSize, cssSize), jsSize), fontSize) };
 }
 
 /** Weigh every HTML page under `dist`. */
@@ -127,11 +163,11 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 /** A Markdown table of the heaviest page per type. */
 export function formatTable(pages: readonly PageWeight[]): string {
   const rows = heaviestByType(pages).map((p) =>
-    `| ${p.type} (${p.count}) | ${p.path} | ${kb(p.html.gzip)} | ${kb(p.css.gzip)} | ${kb(p.js.gzip)} | **${kb(p.total.gzip)}** | ${kb(p.total.raw)} |`,
+    `| ${p.type} (${p.count}) | ${p.path} | ${kb(p.html.gzip)} | ${kb(p.css.gzip)} | ${kb(p.js.gzip)} | ${kb(p.fonts.gzip)} | **${kb(p.total.gzip)}** | ${kb(p.total.raw)} |`,
   );
   return [
-    '| Page type (pages) | Heaviest page | HTML | CSS | JS | Total transferred (gzip) | Total raw |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| Page type (pages) | Heaviest page | HTML | CSS | JS | Fonts | Total transferred (gzip) | Total raw |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
     `Budget per page: ${kb(BUDGET.total)} transferred, of which JavaScript ${kb(BUDGET.js)}.`,

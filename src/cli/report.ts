@@ -12,7 +12,8 @@ import { stringify } from 'yaml';
 import { compareVersions, publisherKey, sourcesOf, summarizeVersion, type ExplainerChange } from './lib/changes.ts';
 import { changedFiles, filesAt, GitError, readAt, repositoryOf, resolveBase } from './lib/git.ts';
 import { formatMarkdown } from './lib/report-markdown.ts';
-import { parseFrontmatter } from './lib/frontmatter-text.ts';
+import { readExplainer, writtenSources } from '../schema/explainer-file.ts';
+import { setting } from '../config/env.ts';
 import { localDate } from './lib/scaffold.ts';
 
 const USAGE = `Usage: npm run report -- --base <git-ref> [--format markdown|json] [--new-sources <folder>] [--dir <folder>]
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   if (values.help) return void console.log(USAGE);
   if (!values.base) throw new GitError('--base is required', USAGE);
   if (values.format !== 'markdown' && values.format !== 'json') throw new GitError(`unknown format "${values.format}"`, 'use --format markdown or --format json');
-  const dir = resolve(values.dir ?? process.env.EXPLAINERS_DIR ?? 'content/explainers');
+  const dir = resolve(values.dir ?? setting('contentDir'));
   const { root, path } = await repositoryOf(dir);
   const base = await resolveBase(root, values.base);
 
@@ -40,8 +41,8 @@ async function main(): Promise<void> {
   const atBase = (await filesAt(root, base.commit, path)).filter((f) => f.endsWith('.mdx'));
   const oldTexts = await readAt(root, base.commit, atBase);
   const knownPublishers = new Set<string>();
-  for (const text of oldTexts.values()) {
-    for (const source of sourcesOf(parseFrontmatter(text.toString('utf8'))?.data)) if (source.publisher) knownPublishers.add(publisherKey(source.publisher));
+  for (const [file, text] of oldTexts) {
+    for (const source of writtenSources(readExplainer(file, text))) if (source.publisher) knownPublishers.add(publisherKey(source.publisher));
   }
 
   const results: ExplainerChange[] = [];

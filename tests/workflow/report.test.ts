@@ -52,8 +52,11 @@ beforeAll(async () => {
     'The plan has 28 points [@crisis-plan].',
     'Talks resume in Geneva on Monday [@reuters-geneva].',
     'Europe wrote a counter-proposal [@crisis-plan].',
+    '## What comes next',
     'A ceasefire comes first [@ap-ceasefire].',
     'This paragraph cites nothing.',
+    '| Who | What |\n| --- | --- |\n| Who | Ceasefire first [@ap-ceasefire] |',
+    '<Analysis>\nOur reading of the talks, in full.\n\nA second paragraph of it.\n</Analysis>',
   ]));
   await git(repo, 'mv', 'content/explainers/rename-me.mdx', 'content/explainers/renamed.mdx');
   await git(repo, 'rm', '-q', 'content/explainers/delete-me.mdx');
@@ -69,8 +72,9 @@ interface JsonChange {
   status: string;
   path: string;
   from?: string;
-  claimsAdded: string[];
-  claimsRemoved: string[];
+  claimsAdded: Array<{ text: string; section?: string }>;
+  claimsRemoved: Array<{ text: string; section?: string }>;
+  analysesAdded: string[];
   sourcesAdded: Array<{ id: string; url: string }>;
   sourcesRemoved: Array<{ id: string; url: string }>;
   newPublishers: string[];
@@ -105,21 +109,23 @@ describe('npm run report', () => {
   it('reports claims and sources added and removed, coverage before and after, and publishers new to the site', async () => {
     const keep = (await jsonReport(base)).changes.find((c) => c.path.endsWith('keep.mdx'))!;
     expect(keep.claimsAdded).toEqual([
-      'Talks resume in Geneva on Monday [@reuters-geneva].',
-      'A ceasefire comes first [@ap-ceasefire].',
-      'This paragraph cites nothing.',
+      { text: 'Talks resume in Geneva on Monday [@reuters-geneva].' },
+      { text: 'A ceasefire comes first [@ap-ceasefire].', section: 'What comes next' },
+      { text: 'This paragraph cites nothing.', section: 'What comes next' },
+      { text: 'Who · Ceasefire first [@ap-ceasefire]', section: 'What comes next' },
     ]);
-    expect(keep.claimsRemoved).toEqual(['Talks resume in Geneva [@reuters-talks].']);
+    expect(keep.claimsRemoved).toEqual([{ text: 'Talks resume in Geneva [@reuters-talks].' }]);
+    expect(keep.analysesAdded).toEqual(['Our reading of the talks, in full.\n\nA second paragraph of it.']);
     expect(keep.sourcesAdded.map((s) => s.id)).toEqual(['ap-ceasefire', 'reuters-geneva']);
     expect(keep.sourcesRemoved.map((s) => s.id)).toEqual(['reuters-talks']);
     // Reuters was cited at the base (in another case): only AP is new.
     expect(keep.newPublishers).toEqual(['AP']);
     expect(keep.coverageBefore).toEqual({ claims: 3, cited: 3, sources: 2 });
-    expect(keep.coverageAfter).toEqual({ claims: 5, cited: 4, sources: 3 });
+    expect(keep.coverageAfter).toEqual({ claims: 6, cited: 5, sources: 3 });
     expect(keep.check).toEqual({ errors: 1, warnings: 0 });
 
     const deleted = (await jsonReport(base)).changes.find((c) => c.status === 'deleted')!;
-    expect(deleted.claimsRemoved).toEqual(['Sanctions stay in place [@bbc-sanctions].']);
+    expect(deleted.claimsRemoved).toEqual([{ text: 'Sanctions stay in place [@bbc-sanctions].' }]);
     expect(deleted.coverageAfter).toBeUndefined();
     expect(deleted.coverageBefore).toEqual({ claims: 1, cited: 1, sources: 1 });
     const added = (await jsonReport(base)).changes.find((c) => c.path.endsWith('added.mdx'))!;
@@ -134,11 +140,18 @@ describe('npm run report', () => {
     expect(md.split('\n')[0]).toBe('<!-- explainer-report -->');
     expect(md).toContain(`## Explainer changes since \`${base}\` (\`${base.slice(0, 7)}\`)`);
     expect(md).toContain('5 explainers changed: 2 added, 1 modified, 1 renamed, 1 deleted.');
-    expect(md).toContain('| `content/explainers/keep.mdx` | modified | +3 −1 | 3/3 (100%) → 4/5 (80%) | +2 −1 | ❌ 1 error |');
+    // Editors know explainers by headline, and see the summary, claims by section and the Analysis in full.
+    expect(md).toContain('| “Keep” | modified | +4 −1 | 3/3 (100%) → 5/6 (83%) | +2 −1 | ❌ 1 error |');
+    expect(md).toContain('### “Keep” (modified)\n\nFile: `content/explainers/keep.mdx`\n\n> About Keep.');
+    expect(md).toContain('**What comes next**\n\n- A ceasefire comes first');
+    expect(md).toContain('- Who · Ceasefire first \\[@<!-- -->ap-ceasefire\\]');
+    expect(md).toContain('> Our reading of the talks, in full.\n>\n> A second paragraph of it.');
+    // The untouched scaffold is never ✅.
+    expect(md).toMatch(/\| “Added” \| added \| .* \| ❌ /);
     expect(md).toContain('**New publishers** (first time the site cites them): AP');
     expect(md).toContain('- `ap-ceasefire`: [Title of ap-ceasefire](<https://apnews.com/ap-ceasefire>), AP');
     expect(md).toContain('⚠️ **Still has the example source**');
-    expect(md).toContain('`content/explainers/rename-me.mdx` → `content/explainers/renamed.mdx` (renamed)');
+    expect(md).toContain('File: `content/explainers/rename-me.mdx` → `content/explainers/renamed.mdx`');
     // Citations look like @-mentions: every @ outside code is broken up.
     expect(md).toContain('A ceasefire comes first \\[@<!-- -->ap-ceasefire\\].');
     expect(md.replace(/`[^`]*`/g, '')).not.toMatch(/@(?!<!-- -->)\w/);
@@ -156,7 +169,7 @@ describe('npm run report', () => {
     expect(ran.code, ran.stderr).toBe(0);
     const changes = (JSON.parse(ran.stdout) as { changes: JsonChange[] }).changes;
     expect(changes.map((c) => c.path)).toEqual(['content/explainers/keep.mdx']);
-    expect(changes[0]!.claimsAdded).toEqual(['The plan has 28 numbered points [@crisis-plan].']);
+    expect(changes[0]!.claimsAdded).toEqual([{ text: 'The plan has 28 numbered points [@crisis-plan].' }]);
   }, 60_000);
 
   it('writes the added sources as explainers for the dead-on-arrival check', async () => {
@@ -214,10 +227,11 @@ describe('report Markdown', () => {
   const change = (i: number, claims: number): ExplainerChange => ({
     status: 'modified',
     path: `content/explainers/explainer-number-${i}.mdx`,
-    before: { claims: [], sources: [], coverage: { claims: 10, cited: 10, sources: 2 }, errors: 0, warnings: 0 },
-    after: { claims: [], sources: [], coverage: { claims: 10 + claims, cited: 10 + claims, sources: 2 }, errors: 0, warnings: 0 },
-    claimsAdded: Array.from({ length: claims }, (_, c) => `Claim ${c} of explainer ${i}, long enough to take some room in a comment [@src-${c}].`),
+    before: { claims: [], analyses: [], sources: [], coverage: { claims: 10, cited: 10, sources: 2 }, errors: 0, warnings: 0 },
+    after: { claims: [], analyses: [], sources: [], coverage: { claims: 10 + claims, cited: 10 + claims, sources: 2 }, errors: 0, warnings: 0 },
+    claimsAdded: Array.from({ length: claims }, (_, c) => ({ text: `Claim ${c} of explainer ${i}, long enough to take some room in a comment [@src-${c}].` })),
     claimsRemoved: [],
+    analysesAdded: [],
     sourcesAdded: [],
     sourcesRemoved: [],
     newPublishers: [],

@@ -53,7 +53,7 @@ describe('ci.yml', () => {
     expect(ran.code, ran.stderr).toBe(0);
     const report = await readFile(join(runner, 'report.md'), 'utf8');
     expect(report.split('\n')[0]).toBe('<!-- explainer-report -->'); // no npm banner before it
-    expect(report).toContain('| `content/explainers/basic.mdx` | modified | +1 −0 |');
+    expect(report).toContain('| “Fixture” | modified | +1 −0 |');
     expect(await readFile(summary, 'utf8')).toBe(report);
     expect(await readdir(join(runner, 'new-sources'))).toEqual(['basic.mdx']);
     expect(await readFile(join(runner, 'new-sources', 'basic.mdx'), 'utf8')).toContain('url: https://added.example/page');

@@ -1,12 +1,15 @@
 /**
- * `npm run new -- --source <url>`: append a source stub to an explainer's
- * frontmatter by inserting lines into the text. Nothing else in the file
- * changes, byte for byte: comments, quoting, blank lines and line endings stay.
+ * `npm run new -- --source <url>`: append a source entry (filled in from the
+ * page when autofill.ts could read it, else empty fields with a note saying
+ * what to type) to an explainer's frontmatter by inserting lines into the
+ * text. Nothing else in the file changes, byte for byte: comments, quoting,
+ * blank lines and line endings stay.
  */
 import { isMap, isScalar, isSeq, parse, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import { isHttpUrl, SOURCE_ID_PATTERN } from '../../schema/explainer.ts';
+import { isHttpUrl } from '../../schema/explainer.ts';
 import { normalizeUrl } from '../../schema/url.ts';
 import { frontmatterSlice } from './frontmatter-text.ts';
+import { sourceId } from './source-id.ts';
 
 /** Why a source could not be added, with what to do about it. */
 export class AddSourceError extends Error {
@@ -18,52 +21,57 @@ export class AddSourceError extends Error {
   }
 }
 
+/** Fields read from the page (or the archive) to fill in; each must already pass the schema. */
+export interface FilledFields {
+  title?: string;
+  publisher?: string;
+  author?: string;
+  /** YYYY-MM-DD */
+  published?: string;
+  /** YYYY-MM-DD */
+  accessed?: string;
+  archived?: string;
+  /** A BCP 47 tag; written as a comment, since sources have no language field. */
+  language?: string;
+}
+
 /** The result of adding a source. */
 export interface AddedSource {
   text: string;
   id: string;
-  publisher: string;
+  /** The site's address, named in the publisher's placeholder when the page named no publisher. */
+  host: string;
   /** 1-based line of the new `- id:` line in the file. */
   line: number;
 }
 
-/** Second-level labels that sit under a country code (bbc.co.uk, abc.net.au). */
-const UNDER_COUNTRY = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'gv', 'or', 'ne', 'go']);
-/** Path words that say nothing about the page. */
-const FILLER = new Set(['www', 'html', 'htm', 'php', 'aspx', 'index', 'article', 'articles', 'news', 'story', 'en', 'amp', 'the', 'a', 'an', 'of', 'and', 's', 'to', 'in', 'on', 'for']);
-
-/** The publisher guess for a URL: its host without `www.` (the writer replaces it with a name). */
+/** The publisher's web address, shown to the writer when the page does not name its publisher. */
 export function publisherFromUrl(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '');
 }
 
-/**
- * A short, readable source id from a URL, unique among `taken`:
- * the site's name plus up to three words of the page's path,
- * e.g. `https://www.reuters.com/world/europe/ukraine-peace-plan-2025-11-24/` → `reuters-ukraine-peace-plan`.
- */
+/** A readable source id made from the address alone (see source-id.ts), unique among `taken`. */
 export function sourceIdFromUrl(url: string, taken: ReadonlySet<string>): string {
-  const { hostname, pathname } = new URL(url);
-  const labels = hostname.replace(/^www\./, '').split('.').filter(Boolean);
-  const site = labels.length >= 3 && UNDER_COUNTRY.has(labels.at(-2)!) && labels.at(-1)!.length === 2 ? labels.at(-3) : labels.length >= 2 ? labels.at(-2) : labels[0];
-  const segments = pathname.split('/').map((s) => decodeSafe(s).replace(/\.[a-z0-9]{2,5}$/i, '')).filter((s) => /[a-z]{2}/i.test(s));
-  const words = (segments.at(-1) ?? '').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^a-z0-9]+/).filter((w) => w && !FILLER.has(w) && !/^\d+$/.test(w));
-  const base = [site ?? 'source', ...words.slice(0, 3)].join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'source';
-  const id = SOURCE_ID_PATTERN.test(base) ? base : 'source';
-  if (!taken.has(id)) return id;
-  for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
+  return sourceId(url, undefined, taken);
 }
 
-function decodeSafe(segment: string): string {
+/** "language: fr (French), as the page states": sources have no language field, so it is kept as a note. */
+export function languageNote(tag: string): string {
+  let name: string | undefined;
   try {
-    return decodeURIComponent(segment);
+    name = new Intl.DisplayNames(['en'], { type: 'language' }).of(tag);
   } catch {
-    return segment;
+    name = undefined;
   }
+  return `language: ${tag}${name && name !== tag ? ` (${name})` : ''}, as the page states`;
 }
 
-/** A YAML scalar for `value`: plain when that reads back unchanged, else double-quoted. */
-function scalar(value: string): string {
+/**
+ * A YAML scalar for `value`: plain when that reads back unchanged, else double-quoted.
+ * Text that looks like a date is always quoted: Astro's YAML reader would turn it into a date.
+ */
+function scalar(value: string, date = false): string {
+  if (!date && /^\d{4}-\d\d?-\d\d?/.test(value)) return JSON.stringify(value);
   try {
     if ((parse(`v: ${value}`) as { v?: unknown }).v === value) return value;
   } catch {
@@ -73,14 +81,15 @@ function scalar(value: string): string {
 }
 
 /**
- * Add a source stub for `url` to the explainer `text`.
- * The stub has the url, a derived id, the host as publisher and an empty
- * title, which `npm run check` reports until the writer fills it in (and the
- * source is reported unused until the text cites it): a stub is never published by accident.
+ * Add a source for `url` to the explainer `text`, filled with `fields` (read
+ * from the page by autofill.ts). What is not filled stays empty with a note
+ * saying what to type: an empty title or publisher fails `npm run check`
+ * (and the source is reported unused until the text cites it), so an
+ * unfinished source is never published by accident.
  * Throws {@link AddSourceError} for a non-http(s) URL, a page the explainer already
  * cites, or frontmatter it cannot safely edit.
  */
-export function addSource(text: string, rawUrl: string): AddedSource {
+export function addSource(text: string, rawUrl: string, fields: FilledFields = {}): AddedSource {
   const url = rawUrl.trim();
   if (!isHttpUrl(url) || /\s/.test(url)) {
     throw new AddSourceError(`"${rawUrl}" is not a web address`, 'give the full address of the page, starting with https:// (or http://)');
@@ -109,21 +118,24 @@ export function addSource(text: string, rawUrl: string): AddedSource {
       }
     }
   }
-  const id = sourceIdFromUrl(url, taken);
-  const publisher = publisherFromUrl(url);
+  const id = sourceId(url, fields.title, taken);
+  const host = publisherFromUrl(url);
   const { eol } = slice;
   const stub = (dash: number, key: number) => {
     const pad = ' '.repeat(key);
+    const optional = (['author', 'published', 'accessed', 'archived'] as const).flatMap((field) => (fields[field] ? [`${pad}${field}: ${scalar(fields[field], field === 'published' || field === 'accessed')}`] : []));
     return [
       `${' '.repeat(dash)}-${' '.repeat(Math.max(1, key - dash - 1))}id: ${id}`,
-      `${pad}title: "" # the page's headline, exactly as published`,
+      fields.title ? `${pad}title: ${scalar(fields.title)}` : `${pad}title: "" # the page's headline, exactly as published`,
       `${pad}url: ${scalar(url)}`,
-      `${pad}publisher: ${scalar(publisher)} # who published it, e.g. Reuters`,
+      fields.publisher ? `${pad}publisher: ${scalar(fields.publisher)}` : `${pad}publisher: "" # who published it, by name, e.g. Reuters (the page is on ${host})`,
+      ...optional,
+      ...(fields.language ? [`${pad}# ${languageNote(fields.language)}`] : []),
     ].join(eol) + eol;
   };
   const insert = (offset: number, lines: string) => {
     const at = slice.start + offset;
-    return { text: text.slice(0, at) + lines + text.slice(at), id, publisher, line: text.slice(0, at).split('\n').length };
+    return { text: text.slice(0, at) + lines + text.slice(at), id, host, line: text.slice(0, at).split('\n').length };
   };
 
   if (!pair) {
@@ -150,7 +162,7 @@ export function addSource(text: string, rawUrl: string): AddedSource {
     const head = slice.yaml.slice(0, from).replace(/[ \t]+$/, '');
     const tail = slice.yaml.slice(to, end);
     const yaml = head + (tail.endsWith('\n') ? tail : tail + eol) + stub(dash, dash + 2) + slice.yaml.slice(end);
-    return { text: text.slice(0, slice.start) + yaml + text.slice(slice.end), id, publisher, line: lineAt(head.length) + 1 };
+    return { text: text.slice(0, slice.start) + yaml + text.slice(slice.end), id, host, line: lineAt(head.length) + 1 };
   }
   if (!isSeq(seq) || !seq.range || seq.items.some((item) => !isMap(item))) {
     throw new AddSourceError(`\`sources\` on line ${lineAt(seq && 'range' in seq && seq.range ? seq.range[0] : 0)} is not a list of sources`, 'make it a list with one `- id:` entry per source, as in any other explainer');

@@ -1,28 +1,33 @@
 /**
- * What changed in one explainer between two versions, in the terms a
- * reviewer cares about: claims, sources, coverage and publishers.
+ * What changed in one explainer between two versions, in the terms an
+ * editor cares about: its headline and summary, claims by section, the
+ * Analysis text, sources, coverage and publishers.
  */
 import { parseArticle } from '../../checks/article.ts';
 import { summarize } from '../../checks/analyze.ts';
 import { severityOf } from '../../checks/report.ts';
 import { checkArticle, type Coverage } from '../../checks/run.ts';
+import { writtenSources, type WrittenSource } from '../../schema/explainer-file.ts';
 import { normalizeUrl } from '../../schema/url.ts';
 import { EXAMPLE_SOURCE_URL } from './scaffold.ts';
 
 /** A source as written in frontmatter (fields may be missing or invalid). */
-export interface SourceEntry {
-  id?: string;
-  title?: string;
-  url?: string;
-  publisher?: string;
-  /** The whole entry as written, for re-checking it elsewhere. */
-  raw: Record<string, unknown>;
+export type SourceEntry = WrittenSource;
+
+/** A claim as an editor reads it: its text (a table row's cells joined by " · ") and its section. */
+export interface Claim {
+  text: string;
+  section?: string;
 }
 
 /** One version of an explainer, summarised. */
 export interface VersionSummary {
-  /** Each claim block's text, whitespace collapsed, in order. */
-  claims: string[];
+  title?: string;
+  summary?: string;
+  /** Each claim block, in order. */
+  claims: Claim[];
+  /** The text of each <Analysis> block, in order. */
+  analyses: string[];
   sources: SourceEntry[];
   coverage?: Coverage;
   errors: number;
@@ -38,8 +43,10 @@ export interface ExplainerChange {
   from?: string;
   before?: VersionSummary;
   after?: VersionSummary;
-  claimsAdded: string[];
-  claimsRemoved: string[];
+  claimsAdded: Claim[];
+  claimsRemoved: Claim[];
+  /** Analysis blocks new or rewritten in this change. */
+  analysesAdded: string[];
   sourcesAdded: SourceEntry[];
   sourcesRemoved: SourceEntry[];
   /** Publishers of added sources that no explainer cited at the base. */
@@ -48,27 +55,28 @@ export interface ExplainerChange {
   examplePlaceholder: boolean;
 }
 
-const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-
-/** The sources list of parsed frontmatter data. */
-export function sourcesOf(frontmatter: unknown): SourceEntry[] {
-  const list = (frontmatter as { sources?: unknown } | undefined)?.sources;
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter((s): s is Record<string, unknown> => !!s && typeof s === 'object' && !Array.isArray(s))
-    .map((raw) => ({ id: str(raw.id), title: str(raw.title), url: str(raw.url), publisher: str(raw.publisher), raw }));
-}
+/** The sources list of parsed frontmatter data (the one reader's). */
+export const sourcesOf = (data: unknown): SourceEntry[] => writtenSources({ data });
 
 /** Summarise one version of an explainer with the same parser and checks as `npm run check`. */
 export function summarizeVersion(path: string, contents: string | Uint8Array, now?: Date): VersionSummary {
   const article = parseArticle(path, contents);
   const result = checkArticle(article, { now });
-  const text = String(article.file.value ?? '');
-  const claims = article.tree
-    ? summarize(article.tree, text).claims.map((claim) => claim.ranges.map(([s, e]) => text.slice(s, e)).join(' ').replace(/\s+/g, ' ').trim())
-    : [];
+  const body = article.tree ? summarize(article.tree, article.source.text) : undefined;
+  const claims = (body?.claims ?? []).map(({ text, section }) => (section ? { text, section } : { text }));
+  const data = (article.source.data ?? {}) as { title?: unknown; summary?: unknown };
+  const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
   const count = (severity: string) => result.file.messages.filter((m) => severityOf(m) === severity).length;
-  return { claims, sources: sourcesOf(article.frontmatter), coverage: result.coverage, errors: count('error'), warnings: count('warning') };
+  return {
+    title: str(data.title),
+    summary: str(data.summary),
+    claims,
+    analyses: (body?.analyses ?? []).map((a) => a.text).filter(Boolean),
+    sources: sourcesOf(article.source.data),
+    coverage: result.coverage,
+    errors: count('error'),
+    warnings: count('warning'),
+  };
 }
 
 /** How sources are matched between versions: by normalised URL, else by id. */
@@ -101,6 +109,7 @@ export function compareVersions(
   knownPublishers: ReadonlySet<string>,
 ): ExplainerChange {
   const same = (s: string) => s;
+  const claimKey = (c: Claim) => c.text;
   const sourcesAdded = minus(after?.sources ?? [], before?.sources ?? [], sourceKey);
   const newPublishers = new Map<string, string>();
   for (const source of sourcesAdded) {
@@ -111,8 +120,9 @@ export function compareVersions(
     ...change,
     before,
     after,
-    claimsAdded: minus(after?.claims ?? [], before?.claims ?? [], same),
-    claimsRemoved: minus(before?.claims ?? [], after?.claims ?? [], same),
+    claimsAdded: minus(after?.claims ?? [], before?.claims ?? [], claimKey),
+    claimsRemoved: minus(before?.claims ?? [], after?.claims ?? [], claimKey),
+    analysesAdded: minus(after?.analyses ?? [], before?.analyses ?? [], same),
     sourcesAdded,
     sourcesRemoved: minus(before?.sources ?? [], after?.sources ?? [], sourceKey),
     newPublishers: [...newPublishers.values()],

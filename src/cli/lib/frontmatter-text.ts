@@ -1,8 +1,10 @@
 /**
- * Finding an explainer's YAML frontmatter as text, so commands can edit it
- * in place without re-serialising (which would lose comments and layout).
+ * Where an explainer's YAML frontmatter is in its text, so commands can edit
+ * it in place without re-serialising (which would lose comments and layout).
+ * The one reader (src/schema/explainer-file.ts) finds it; this only turns
+ * its offsets back into offsets of the text as the file holds it.
  */
-import { parseDocument, type Document } from 'yaml';
+import { readExplainer } from '../../schema/explainer-file.ts';
 
 /** Where the frontmatter is in a file's text. */
 export interface FrontmatterSlice {
@@ -16,51 +18,13 @@ export interface FrontmatterSlice {
   yaml: string;
 }
 
-const OPEN = /^\uFEFF?---[ \t]*(\r?\n)/;
-const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
-
-/**
- * Locate the frontmatter the way remark-frontmatter does: a `---` line at the
- * very top of the file and the next line that is exactly `---`.
- * Undefined when the file has none.
- */
+/** Locate the frontmatter in `text`; undefined when the file has none the checks can read. */
 export function frontmatterSlice(text: string): FrontmatterSlice | undefined {
-  const open = OPEN.exec(text);
-  if (!open) return undefined;
-  const start = open[0].length;
-  CLOSE.lastIndex = 0;
-  const rest = text.slice(start);
-  const close = CLOSE.exec(rest);
-  if (!close) return undefined;
-  const end = start + close.index;
-  return { start, end, eol: open[1] === '\r\n' ? '\r\n' : '\n', yaml: text.slice(start, end) };
-}
-
-/** A source as read from frontmatter data, before validation (fields may be missing). */
-export interface RawSource {
-  id?: string;
-  title?: string;
-  url?: string;
-  archived?: string;
-  publisher?: string;
-}
-
-/** Parse frontmatter YAML; undefined when it has errors. */
-export function parseFrontmatter(text: string): { doc: Document; data: Record<string, unknown> } | undefined {
-  const slice = frontmatterSlice(text);
-  if (!slice) return undefined;
-  const doc = parseDocument(slice.yaml, { uniqueKeys: false });
-  if (doc.errors.length > 0) return undefined;
-  const data = doc.toJS() as unknown;
-  return { doc, data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {} };
-}
-
-/** The `sources` list of an explainer's text, as written (invalid entries skipped). */
-export function rawSources(text: string): RawSource[] {
-  const sources = parseFrontmatter(text)?.data.sources;
-  if (!Array.isArray(sources)) return [];
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return sources
-    .filter((s): s is Record<string, unknown> => !!s && typeof s === 'object')
-    .map((s) => ({ id: str(s.id), title: str(s.title), url: str(s.url), archived: str(s.archived), publisher: str(s.publisher) }));
+  const file = readExplainer('', text);
+  const block = file.frontmatter;
+  if (!block) return undefined;
+  // The reader drops a byte-order mark; offsets here are into the text as written.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const [start, end] = [block.start + bom, block.end + bom];
+  return { start, end, eol: file.eol, yaml: text.slice(start, end) };
 }

@@ -4,7 +4,7 @@
  * or @-mention anyone (citations look like mentions: `[@e3-draft]`).
  */
 import { isHttpUrl } from '../../schema/explainer.ts';
-import type { ExplainerChange, SourceEntry, VersionSummary } from './changes.ts';
+import type { Claim, ExplainerChange, SourceEntry, VersionSummary } from './changes.ts';
 
 /** First line of the comment; CI finds its earlier comment by it and edits that instead of adding another. */
 export const REPORT_MARKER = '<!-- explainer-report -->';
@@ -48,11 +48,33 @@ function coverage(v: VersionSummary | undefined): string {
   return `${cited}/${claims} (${claims ? Math.round((cited / claims) * 100) : 100}%)`;
 }
 
-function checkCell(v: VersionSummary | undefined): string {
+/** ✅ only when nothing is left to fix: no error, no warning, no example source. */
+function checkCell(c: ExplainerChange): string {
+  const v = c.after;
   if (!v) return '–';
   if (v.errors) return `❌ ${v.errors} error${v.errors === 1 ? '' : 's'}`;
+  if (c.examplePlaceholder) return '❌ example source';
   if (v.warnings) return `⚠️ ${v.warnings} warning${v.warnings === 1 ? '' : 's'}`;
   return '✅';
+}
+
+/** The explainer as editors know it: its headline, with the file after it. */
+function headline(c: ExplainerChange): string {
+  const title = c.after?.title ?? c.before?.title;
+  return title ? `“${escapeMarkdown(shorten(title, 120))}”` : code(c.path);
+}
+
+/** Claims grouped under the section they stand in, as the reader meets them. */
+function claimLines(claims: Claim[], limit: number): string[] {
+  const out: string[] = [];
+  let section: string | undefined;
+  for (const claim of claims.slice(0, limit)) {
+    if (claim.section !== section && claim.section) out.push(`**${escapeMarkdown(shorten(claim.section, 120))}**`, '');
+    section = claim.section;
+    out.push(`- ${escapeMarkdown(shorten(claim.text))}`);
+  }
+  if (claims.length > limit) out.push(`- … and ${claims.length - limit} more`);
+  return out;
 }
 
 function sourceLine(s: SourceEntry): string {
@@ -73,16 +95,22 @@ function list<T>(title: string, items: T[], line: (item: T) => string, limit: nu
   if (items.length === 0) return [];
   const shown = items.slice(0, limit).map(line);
   if (items.length > limit) shown.push(`- … and ${items.length - limit} more`);
-  return [`<details${open ? ' open' : ''}><summary>${title} (${items.length})</summary>`, '', ...shown, '', '</details>', ''];
+  return details(title, items.length, shown, open);
+}
+
+function details(title: string, count: number, lines: string[], open: boolean): string[] {
+  return [`<details${open ? ' open' : ''}><summary>${title} (${count})</summary>`, '', ...lines, '', '</details>', ''];
 }
 
 function section(c: ExplainerChange, limit: number): string[] {
-  const heading = c.status === 'renamed' ? `${code(c.from ?? '')} → ${code(c.path)}` : code(c.path);
-  const out = [`### ${heading} (${c.status})`, ''];
+  const file = c.status === 'renamed' ? `${code(c.from ?? '')} → ${code(c.path)}` : code(c.path);
+  const out = [`### ${headline(c)} (${c.status})`, '', `File: ${file}`, ''];
+  const summary = c.after?.summary ?? c.before?.summary;
+  if (summary) out.push(`> ${escapeMarkdown(shorten(summary, 600))}`, '');
   const cov = (v: VersionSummary | undefined) => (v?.coverage ? `${coverage(v)} claims cited, ${v.coverage.sources} source${v.coverage.sources === 1 ? '' : 's'}` : '–');
   out.push(`**Coverage:** before ${cov(c.before)}; after ${cov(c.after)}`);
-  if (c.after && (c.after.errors || c.after.warnings)) {
-    out.push('', `**Check:** ${checkCell(c.after)}; run ${code(`npm run check -- ${c.path}`)} for the lines and fixes.`);
+  if (c.after && (c.after.errors || c.after.warnings || c.examplePlaceholder)) {
+    out.push('', `**Check:** ${checkCell(c)}; run ${code(`npm run check -- ${c.path}`)} for the lines and fixes.`);
   }
   if (c.examplePlaceholder) out.push('', `⚠️ **Still has the example source** from ${code('npm run new')}: replace it with a real source before merging.`);
   if (c.newPublishers.length) out.push('', `**New publishers** (first time the site cites them): ${c.newPublishers.map(escapeMarkdown).join(', ')}`);
@@ -90,8 +118,10 @@ function section(c: ExplainerChange, limit: number): string[] {
   out.push(...list('Sources added', c.sourcesAdded, sourceLine, limit, true));
   out.push(...list('Sources removed', c.sourcesRemoved, sourceLine, limit, true));
   if (limit > 0) {
-    out.push(...list('Claims added', c.claimsAdded, (t) => `- ${escapeMarkdown(shorten(t))}`, limit, false));
-    out.push(...list('Claims removed', c.claimsRemoved, (t) => `- ${escapeMarkdown(shorten(t))}`, limit, false));
+    if (c.claimsAdded.length) out.push(...details('Claims added', c.claimsAdded.length, claimLines(c.claimsAdded, limit), true));
+    if (c.claimsRemoved.length) out.push(...details('Claims removed', c.claimsRemoved.length, claimLines(c.claimsRemoved, limit), false));
+    // The site's own interpretation, in full: what an editor most needs to read.
+    out.push(...list('Analysis, new or rewritten', c.analysesAdded, (t) => t.split(/\n\n/).map((p) => `> ${escapeMarkdown(p)}`).join('\n>\n'), limit, true));
   } else if (c.claimsAdded.length + c.claimsRemoved.length) {
     out.push(`Claims: ${c.claimsAdded.length} added, ${c.claimsRemoved.length} removed (not listed: the report was too long).`, '');
   }
@@ -108,7 +138,7 @@ function render(changes: ExplainerChange[], base: ReportBase, limit: number, sec
   out.push(`${changes.length} explainer${changes.length === 1 ? '' : 's'} changed: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}.`, '');
   out.push('| Explainer | Change | Claims | Coverage before → after | Sources | Check |', '| --- | --- | --- | --- | --- | --- |');
   for (const c of changes.slice(0, rows)) {
-    out.push(`| ${code(c.path)} | ${c.status} | +${c.claimsAdded.length} −${c.claimsRemoved.length} | ${coverage(c.before)} → ${coverage(c.after)} | +${c.sourcesAdded.length} −${c.sourcesRemoved.length} | ${checkCell(c.after)} |`);
+    out.push(`| ${headline(c)} | ${c.status} | +${c.claimsAdded.length} −${c.claimsRemoved.length} | ${coverage(c.before)} → ${coverage(c.after)} | +${c.sourcesAdded.length} −${c.sourcesRemoved.length} | ${checkCell(c)} |`);
   }
   out.push('');
   if (rows < changes.length) out.push(`… and ${changes.length - rows} more explainers.`, '');

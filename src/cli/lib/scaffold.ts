@@ -3,6 +3,7 @@
  * starter explainer that already passes `npm run check`.
  */
 import { stringify } from 'yaml';
+import { EXAMPLE_SOURCE, EXAMPLE_TEXT } from '../../schema/placeholders.ts';
 
 /** Longest slug `slugify` produces (file names and URLs stay readable). */
 export const MAX_SLUG_LENGTH = 80;
@@ -31,6 +32,29 @@ export function slugify(title: string): string {
   return (boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
 }
 
+/** A file name longer than this is hard to read and to type: {@link suggestSlug} offers a shorter one. */
+export const LONG_SLUG = 60;
+
+/** Small words a short file name can do without. */
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'as', 'from', 'is', 'are', 'was', 'were', 'be', 'its', 'it', 'this', 'that', 'what', 'how', 'why', 'will', 'would', 'has', 'have', 'had']);
+
+/**
+ * The file name for a title: the whole slug when it is short enough, else its
+ * first six significant words (small words dropped, numbers kept), e.g.
+ * "What Europe's counter-proposal to the 28-point plan changes for Ukraine's army and its allies"
+ * → `europes-counter-proposal-28-point-plan`. `shortened` says which.
+ */
+export function suggestSlug(title: string): { slug: string; shortened: boolean } {
+  const full = slugify(title);
+  if (full.length <= LONG_SLUG) return { slug: full, shortened: false };
+  const words = full.split('-').filter((w) => !SMALL_WORDS.has(w));
+  let slug = '';
+  for (const word of words.slice(0, 6)) {
+    if (slug.length + word.length + 1 > LONG_SLUG) break;
+    slug = slug ? `${slug}-${word}` : word;
+  }
+  return slug ? { slug, shortened: true } : { slug: full, shortened: false };
+}
 
 /** Collapse whitespace (including line breaks) in a title; undefined when empty or control characters remain. */
 export function cleanTitle(title: string): string | undefined {
@@ -40,11 +64,11 @@ export function cleanTitle(title: string): string | undefined {
   return clean;
 }
 
-/** The placeholder URL of the example source; the pull-request report flags explainers that still have it. */
-export const EXAMPLE_SOURCE_URL = 'https://example.org/replace-with-the-source-url';
+/** The placeholder URL of the example source; the `unfinished` rule refuses it. */
+export const EXAMPLE_SOURCE_URL = EXAMPLE_SOURCE.url;
 
 /** The id of the example source in a new explainer. */
-export const EXAMPLE_SOURCE_ID = 'example-source';
+export const EXAMPLE_SOURCE_ID = EXAMPLE_SOURCE.id;
 
 /** Today's date as YYYY-MM-DD in the writer's time zone. */
 export function localDate(now = new Date()): string {
@@ -85,17 +109,17 @@ sources:
     type: news # primary, official, news, analysis or reference
 ---
 
-Start with the most important fact and cite its source right after it, before the full stop [@${EXAMPLE_SOURCE_ID}].
+${EXAMPLE_TEXT.lead} [@${EXAMPLE_SOURCE_ID}].
 
-## A heading for the first part
+## ${EXAMPLE_TEXT.heading}
 
-Every paragraph needs a citation [@${EXAMPLE_SOURCE_ID}]. Several sources go in one pair of brackets separated by semicolons, and a page or section goes after a comma [@${EXAMPLE_SOURCE_ID}, p. 4].
+${EXAMPLE_TEXT.every} [@${EXAMPLE_SOURCE_ID}]. ${EXAMPLE_TEXT.several} [@${EXAMPLE_SOURCE_ID}, p. 4].
 
-- Each list item needs its own citation [@${EXAMPLE_SOURCE_ID}].
-- So does each table row [@${EXAMPLE_SOURCE_ID}].
+- ${EXAMPLE_TEXT.item} [@${EXAMPLE_SOURCE_ID}].
+- ${EXAMPLE_TEXT.row} [@${EXAMPLE_SOURCE_ID}].
 
 <Analysis>
-This box holds the site's own interpretation of the facts above. It needs no citation, and readers see it labelled as analysis. Delete it if you have none.
+${EXAMPLE_TEXT.analysis}
 </Analysis>
 `;
 }
@@ -105,6 +129,7 @@ export function nextSteps(file: string, slug: string): string {
   return `Next steps:
   1. Open ${file} and replace every line that says "Replace": the summary and the example source.
   2. Add each page you cite:  npm run new -- --source https://… --to ${slug}
+     (its title, publisher, author and date are filled in from the page: check them)
      then cite it in the text: [@id] for one source, [@a; @b] for several, [@id, p. 4] with a page.
   3. Delete the example paragraphs and the example source once nothing cites it.
   4. Check it:   npm run check -- ${file}

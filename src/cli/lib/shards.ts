@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { normalizeUrl } from '../../schema/url.ts';
-import { rawSources } from './frontmatter-text.ts';
+import { readExplainer, writtenSources } from '../../schema/explainer-file.ts';
 
 /** Sharding settings. */
 export interface ShardOptions {
@@ -27,7 +27,7 @@ export function planShards(urls: number, { perShard, maxShards }: ShardOptions =
 export async function countSourceUrls(files: string[]): Promise<number> {
   const urls = new Set<string>();
   for (const file of files) {
-    for (const source of rawSources(await readFile(file, 'utf8'))) {
+    for (const source of writtenSources(readExplainer(file, await readFile(file)))) {
       for (const url of [source.url, source.archived]) if (url) urls.add(normalizeUrl(url));
     }
   }
