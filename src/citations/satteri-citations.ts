@@ -8,7 +8,7 @@
  * (src/checks/article.ts), and the build gate runs it beside the render.
  */
 import { defineMdastPlugin, type Data, type MdastPluginEntry, type MdastTarget, type PluginFactoryContext } from 'satteri';
-import { markerNodes, sourceTitles, type CitationData } from './markers.ts';
+import { emptyCitationData, markerNodes, sourceTitles, type CitationData } from './markers.ts';
 
 /** Parents whose text is never scanned: a citation inside a link stays as written. */
 const OPAQUE_PARENTS = new Set(['link', 'linkReference']);
@@ -26,7 +26,7 @@ function frontmatterOf(data: Data): Record<string, unknown> {
  */
 export function satteriCitations(): MdastPluginEntry {
   return (document: PluginFactoryContext) => {
-    const data: CitationData = { order: [], uses: {} };
+    const data: CitationData = emptyCitationData();
     const record = (ctx: { data: Data }): void => void (frontmatterOf(ctx.data).citations = data);
     // A document without an `@` cites nothing: skip the visitor, as each text it
     // visits crosses from Rust to JavaScript.

@@ -35,6 +35,15 @@ export const ANALYSIS_END_SUFFIX = '-end';
 /** Id of the Sources heading: every word after it belongs to the Sources list. */
 export const SOURCES_ANCHOR_ID = 'sources-heading';
 
+/** Prefix of the ids of the Sources list's entries (`source-<id>`): an excerpt shows an entry whole. */
+export const SOURCE_ENTRY_PREFIX = 'source-';
+
+/**
+ * Id of the "Cite this explainer" heading. The reference under it repeats the
+ * headline and byline, so a match there is not a match "in the sources".
+ */
+export const CITE_ANCHOR_ID = 'cite-heading';
+
 /** True when `key` is one of the filter keys. */
 export function isFilterKey(key: string): key is FilterKey {
   return FILTERS.some((filter) => filter.key === key);

@@ -44,9 +44,12 @@ export function moreLabel(shown: number, total: number): string {
   return `Show more results (${shown} of ${total} shown)`;
 }
 
-/** Labels of the badges telling where on the page a match was found. */
+/** Where on the page the words were found: a plain sentence under each result, e.g. "Found in the article and the sources." */
+export const FOUND_IN = 'Found in';
+
+/** The names of the places a match can come from, as the sentence above uses them. */
 export const REGION_LABELS = {
-  text: 'In the article',
-  analysis: 'In our analysis',
-  sources: 'In the sources',
+  text: 'the article',
+  analysis: 'our analysis',
+  sources: 'the sources',
 } as const;

@@ -3,18 +3,14 @@
  * Pagefind ships no types for its browser bundle in the npm package, so the
  * shapes we rely on are declared here (from Pagefind's documented result format).
  */
+import type { FilterCounts } from './facets.ts';
 import type { Anchor } from './regions.ts';
-
-/** Article counts per filter value: `{ topic: { Iran: 2 } }`. */
-export type FilterCounts = Record<string, Record<string, number>>;
 
 /** The loaded data of one result. */
 export interface PagefindFragment {
   url: string;
   /** The indexed text; split on whitespace, `locations` index into it. */
   content: string;
-  /** HTML-escaped excerpt with `<mark>` around matches. */
-  excerpt: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
   anchors: Array<Anchor & { element: string; text?: string }>;
@@ -31,13 +27,15 @@ export interface PagefindResult {
 export interface PagefindSearch {
   results: PagefindResult[];
   unfilteredResultCount: number;
+  /** Per value: results of this search (words and every filter) carrying it. */
+  filters: FilterCounts;
   /** Per value: results for the query alone, as if no filter were selected. */
   totalFilters: FilterCounts;
 }
 
 /** The module `/pagefind/pagefind.js` exports. */
 export interface PagefindApi {
-  options: (options: { excerptLength?: number; baseUrl?: string; noWorker?: boolean }) => Promise<void>;
+  options: (options: { baseUrl?: string; noWorker?: boolean }) => Promise<void>;
   init: () => Promise<void>;
   preload: (term: string) => Promise<void>;
   filters: () => Promise<FilterCounts>;
@@ -53,7 +51,8 @@ export async function loadPagefind(base: string): Promise<PagefindApi> {
   const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
   // noWorker: the worker script is a second 42 kB download, and searching an index
   // of a few thousand explainers takes milliseconds on the main thread (see the search benchmark).
-  await pagefind.options({ excerptLength: 28, baseUrl: base, noWorker: true });
+  // Excerpts are built from `content` (src/search/excerpt.ts), along sentence boundaries; Pagefind's own are not used.
+  await pagefind.options({ baseUrl: base, noWorker: true });
   await pagefind.init();
   return pagefind;
 }

@@ -4,6 +4,7 @@
  */
 import type { Explainer } from '../schema/explainer.ts';
 import { formatDate, isoDate } from '../site/format.ts';
+import { typeset } from '../site/typography.ts';
 import { DATE_SORT_KEY, type FilterKey } from './fields.ts';
 
 /** Metadata, filters and sort keys for one article, as Pagefind stores them. */
@@ -27,11 +28,13 @@ function unique(values: readonly string[]): string[] {
 /**
  * The search record of an explainer. Publishers are those of its cited sources,
  * each once, so an article citing Reuters twice counts once under Reuters.
+ * Headline and summary are typeset as the article shows them; filter values
+ * stay as written, since they go into shareable URLs.
  */
 export function searchRecord(data: Pick<Explainer, 'title' | 'summary' | 'published' | 'topics' | 'sources'>): SearchRecord {
   const date = isoDate(data.published);
   return {
-    meta: { title: data.title, summary: data.summary, date, dateLabel: formatDate(data.published) },
+    meta: { title: typeset(data.title), summary: typeset(data.summary), date, dateLabel: formatDate(data.published) },
     filters: {
       topic: unique(data.topics),
       year: [date.slice(0, 4)],

@@ -3,7 +3,7 @@
  * Analysis, or the Sources list. Worked out from the element ids Pagefind
  * records (with their word positions) and the word positions of the matches.
  */
-import { ANALYSIS_END_SUFFIX, ANALYSIS_ID_PREFIX, SOURCES_ANCHOR_ID } from './fields.ts';
+import { ANALYSIS_END_SUFFIX, ANALYSIS_ID_PREFIX, CITE_ANCHOR_ID, SOURCE_ENTRY_PREFIX, SOURCES_ANCHOR_ID } from './fields.ts';
 
 /** A part of an article a match can come from. */
 export type Region = 'text' | 'analysis' | 'sources';
@@ -44,6 +44,22 @@ export function regionBounds(location: number, data: { anchors: readonly Anchor[
   const start = Math.max(0, ...ranges.map(([, end]) => end).filter((end) => end <= location));
   const end = Math.min(sourcesStart, ...ranges.map(([begin]) => begin).filter((begin) => begin > location));
   return [start, end];
+}
+
+/**
+ * Match positions that count: those before the "Cite this explainer" block,
+ * whose reference only repeats the headline and byline.
+ */
+export function countedLocations(data: { anchors: readonly Anchor[]; locations: readonly number[] }): number[] {
+  const citeStart = data.anchors.find((a) => a.id === CITE_ANCHOR_ID)?.location ?? Number.POSITIVE_INFINITY;
+  return data.locations.filter((location) => location < citeStart);
+}
+
+/** Word ranges `[start, end)` of the Sources list's entries: each ends where the next entry, or a heading, begins. */
+export function entryRanges(anchors: ReadonlyArray<Anchor & { element?: string }>, wordCount: number): Array<[number, number]> {
+  const starts = anchors.filter((a) => a.id.startsWith(SOURCE_ENTRY_PREFIX)).map((a) => a.location);
+  const stops = [...starts, ...anchors.filter((a) => /^h[1-6]$/i.test(a.element ?? '')).map((a) => a.location), wordCount].sort((a, b) => a - b);
+  return starts.map((start) => [start, stops.find((stop) => stop > start) ?? wordCount]);
 }
 
 /** Regions with matches, in page order, and the matching positions inside Analysis blocks. */

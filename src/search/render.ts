@@ -2,12 +2,13 @@
  * DOM for the search page, built from text nodes only (no HTML strings), so
  * nothing from the index can inject markup.
  */
-import { excerptAround, excerptParts, type ExcerptPart } from './excerpt.ts';
+import { excerptAround, type ExcerptPart, type ExcerptSource } from './excerpt.ts';
 import { FILTERS, type FilterKey } from './fields.ts';
 import { orderValues, type ValueCounts } from './filter-values.ts';
-import { REGION_LABELS } from './messages.ts';
+import { FOUND_IN, REGION_LABELS } from './messages.ts';
 import type { PagefindFragment } from './pagefind-api.ts';
-import { matchRegions, regionBounds } from './regions.ts';
+import { countedLocations, entryRanges, matchRegions, regionBounds } from './regions.ts';
+import { headingRanges } from './sentences.ts';
 
 /** Create an element with a class and optional text. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -38,28 +39,40 @@ export function renderResult(data: PagefindFragment): HTMLLIElement {
     item.append(appendMeta(el('p', 'search-result__meta'), time, topics));
   }
   if (data.meta.summary) item.append(el('p', 'search-result__summary', data.meta.summary));
-  const { regions, analysisLocations } = matchRegions(data);
-  const otherLocations = data.locations.filter((location) => !analysisLocations.includes(location));
-  const wordCount = data.content.split(/\s+/).filter(Boolean).length;
-  const around = (locations: number[]) =>
-    locations[0] === undefined ? [] : excerptAround(data.content, locations, 26, regionBounds(locations[0], { anchors: data.anchors, wordCount }));
-  // Pagefind's own excerpt may come from any region; when analysis matches are
-  // shown apart, the main excerpt is built from the other matches so it never repeats them.
-  const excerpt = analysisLocations.length === 0 ? excerptParts(data.excerpt) : around(otherLocations);
+  const locations = countedLocations(data);
+  const { regions, analysisLocations } = matchRegions({ anchors: data.anchors, locations });
+  const words = data.content.split(/\s+/).filter(Boolean);
+  const source: ExcerptSource = {
+    words,
+    headings: headingRanges(data.anchors),
+    blocks: entryRanges(data.anchors, words.length),
+    bounds: (location) => regionBounds(location, { anchors: data.anchors, wordCount: words.length }),
+    // The page's text starts with the headline and summary, which the result shows already.
+    skip: wordCount(data.meta.title) + wordCount(data.meta.summary),
+  };
+  // Analysis matches get an excerpt of their own, so the main one is built from the other matches.
+  const excerpt = excerptAround(source, locations.filter((location) => !analysisLocations.includes(location)));
   if (excerpt.length > 0) item.append(appendParts(el('p', 'search-result__excerpt'), excerpt));
   if (analysisLocations.length > 0) {
     const analysis = el('p', 'search-result__analysis');
     analysis.append(el('span', 'search-result__analysis-label', 'Analysis: '));
-    item.append(appendParts(analysis, around(analysisLocations)));
+    item.append(appendParts(analysis, excerptAround(source, analysisLocations)));
   }
   if (regions.length > 0) {
-    const where = el('ul', 'search-result__where');
-    where.setAttribute('aria-label', 'Where the words were found');
-    for (const region of regions) where.append(el('li', `search-result__region search-result__region--${region}`, REGION_LABELS[region]));
+    const where = el('p', 'search-result__where');
+    where.append(`${FOUND_IN} `);
+    regions.forEach((region, i) => {
+      if (i > 0) where.append(i === regions.length - 1 ? ' and ' : ', ');
+      where.append(el('span', `search-result__region search-result__region--${region}`, REGION_LABELS[region]));
+    });
+    where.append('.');
     item.append(where);
   }
   return item;
 }
+
+/** Words in a metadata string, as Pagefind counts them in the page's text. */
+const wordCount = (text: string | undefined) => (text ?? '').split(/\s+/).filter(Boolean).length;
 
 function appendMeta(line: HTMLElement, time: HTMLTimeElement, topics: readonly string[]): HTMLElement {
   line.append(time);

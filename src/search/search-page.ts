@@ -4,6 +4,7 @@
  * Loaded only by /search/, so article pages never download Pagefind.
  */
 import { PROMPT_MESSAGE, SEARCHING_MESSAGE, UNAVAILABLE_MESSAGE, moreLabel, resultsMessage } from './messages.ts';
+import { countFacets } from './facets.ts';
 import { loadPagefind, type PagefindApi, type PagefindResult } from './pagefind-api.ts';
 import { toPagefindQuery } from './query.ts';
 import { checkedValues, renderFilters, renderResult, setChecked, updateCounts } from './render.ts';
@@ -87,12 +88,15 @@ export function startSearchPage(base = '/'): void {
     }
     list.setAttribute('aria-busy', 'true');
     const { term, options } = toPagefindQuery(state);
-    const found = await pagefind.search(term, options);
+    const api = pagefind;
+    const found = await api.search(term, options);
+    // Each ticked filter's counts come from the same search without its own ticks.
+    const counts = await countFacets(state, found.filters, async (q) => (await api.search(q.term, q.options)).filters, () => api.filters());
     if (mine !== run) return;
     pending = [...found.results];
     total = pending.length;
     list.replaceChildren();
-    updateCounts(filters, found.totalFilters);
+    updateCounts(filters, counts);
     await showMore(false);
     if (mine !== run) return;
     list.removeAttribute('aria-busy');

@@ -1,6 +1,8 @@
 /**
  * CSL-JSON (Citation Style Language) export of an article's sources, the
- * format Zotero, Pandoc and most reference managers import.
+ * format Zotero, Pandoc and most reference managers import. Shaped so that
+ * citation processors (citeproc-js) render each kind of source the way
+ * styles expect it: tests/unit/csl-render.test.ts renders it in three styles.
  */
 import type { Source } from '../schema/explainer.ts';
 
@@ -9,28 +11,39 @@ export interface CslDate {
   'date-parts': [[number, number, number]];
 }
 
+/** A CSL name: structured (`family`/`given`) or, when the writer gave one string, `literal`. */
+export type CslName = { family: string; given?: string } | { literal: string };
+
 /** The CSL-JSON fields this site fills in. */
 export interface CslItem {
   id: string;
   type: string;
   title: string;
   URL: string;
-  publisher: string;
+  publisher?: string;
   'container-title'?: string;
-  author?: Array<{ literal: string }>;
+  author?: CslName[];
   issued?: CslDate;
   accessed?: CslDate;
-  genre?: string;
   note?: string;
 }
 
-/** CSL item types for the site's source labels (untyped sources are web pages). */
-const CSL_TYPES: Record<NonNullable<Source['type']>, string> = {
-  primary: 'document',
-  official: 'document',
-  news: 'article-newspaper',
-  analysis: 'article',
-  reference: 'entry-encyclopedia',
+/**
+ * How each source label becomes a CSL item: its CSL type, and whether the
+ * publisher is the container the item appeared in (a newspaper, a magazine,
+ * an encyclopaedia, a website) or the body that issued a document. Never both:
+ * styles print both fields, which gave "In crisis.zone. crisis.zone.".
+ * Untyped sources are web pages on the publisher's site.
+ */
+const CSL_SHAPES: Record<NonNullable<Source['type']> | 'untyped', { type: string; publisherAs: 'container-title' | 'publisher' }> = {
+  news: { type: 'article-newspaper', publisherAs: 'container-title' },
+  // Commentary published by a periodical or a think tank's site; `article` would be a preprint to CSL.
+  analysis: { type: 'article-magazine', publisherAs: 'container-title' },
+  primary: { type: 'document', publisherAs: 'publisher' },
+  // Statements and press releases: reference managers file them as reports.
+  official: { type: 'report', publisherAs: 'publisher' },
+  reference: { type: 'entry-encyclopedia', publisherAs: 'container-title' },
+  untyped: { type: 'webpage', publisherAs: 'container-title' },
 };
 
 /** A calendar date as CSL date-parts (UTC, as the site stores dates). */
@@ -39,24 +52,38 @@ export function cslDate(date: Date): CslDate {
 }
 
 /**
- * One source as a CSL item. Author names stay `literal` because the
- * frontmatter has one string and splitting names into given/family guesses wrong
- * (agencies, "Reuters staff"). Archived copy and quote go in `note`, which
- * CSL has no better field for.
+ * Author names for CSL: the structured `authorNames` when the writer gave them;
+ * otherwise the one `author` string as a `literal`, because splitting it would
+ * guess wrong (agencies, "Reuters staff", several names in one string).
+ */
+export function cslAuthors(source: Pick<Source, 'author' | 'authorNames'>): CslName[] | undefined {
+  if (source.authorNames) return source.authorNames.map(({ family, given }) => (given ? { family, given } : { family }));
+  return source.author ? [{ literal: source.author }] : undefined;
+}
+
+const same = (a: string, b: string) => a.trim().toLocaleLowerCase('en') === b.trim().toLocaleLowerCase('en');
+
+/**
+ * One source as a CSL item. The site's type label is not copied into `genre`:
+ * styles print genre in brackets ("[News]"), and the CSL type already says it.
+ * Archived copy and quote go in `note` (Zotero's "Extra"), which styles do not
+ * print in a bibliography entry.
  */
 export function toCslItem(source: Source): CslItem {
+  const shape = CSL_SHAPES[source.type ?? 'untyped'];
+  const author = cslAuthors(source);
+  // An organisation that is both author and publisher is named once, as the author.
+  const publisherIsAuthor = author?.some((name) => 'literal' in name && same(name.literal, source.publisher)) ?? false;
   const note = [source.archived ? `Archived copy: ${source.archived}` : '', source.quote ? `Quoted: “${source.quote}”` : ''].filter(Boolean).join('\n');
   return {
     id: source.id,
-    type: source.type ? CSL_TYPES[source.type] : 'webpage',
+    type: shape.type,
     title: source.title,
     URL: source.url,
-    publisher: source.publisher,
-    ...(source.type === 'news' || source.type === 'analysis' ? { 'container-title': source.publisher } : {}),
-    ...(source.author ? { author: [{ literal: source.author }] } : {}),
+    ...(publisherIsAuthor ? {} : { [shape.publisherAs]: source.publisher }),
+    ...(author ? { author } : {}),
     ...(source.published ? { issued: cslDate(source.published) } : {}),
     ...(source.accessed ? { accessed: cslDate(source.accessed) } : {}),
-    ...(source.type ? { genre: source.type } : {}),
     ...(note ? { note } : {}),
   };
 }

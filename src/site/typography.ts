@@ -27,3 +27,11 @@ export function typeset(text: string): string {
   }
   return out.replace(/---/g, '—').replace(/--/g, '–').replace(/\.\.\./g, '…');
 }
+
+/**
+ * `text` typeset to stand inside double quotes (a title in a reference):
+ * its own double quotes become single, as British and American style nest them.
+ */
+export function typesetQuoted(text: string): string {
+  return typeset(text).replace(/“/g, '‘').replace(/”/g, '’');
+}

@@ -7,30 +7,17 @@ import axe from 'axe-core';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { browserUnavailable, launchBrowser } from '../helpers/browser.ts';
 import { buildSite, fixture } from '../helpers/site.ts';
-import { serveDir, type StaticServer } from '../helpers/static-server.ts';
+import { siteInBrowser } from '../helpers/browser-site.ts';
 
 const unavailable = browserUnavailable();
 
 // Each test opens its own browser context and loads Pagefind's WebAssembly: seconds on a busy 2-core machine.
 describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const build = await buildSite(fixture('site-search'));
-    expect(build.ok, build.output).toBe(true);
-    server = await serveDir(build.outDir);
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser('site-search');
 
   /** A fresh page that records console errors, page errors and requests. */
   async function open(path: string, options: BrowserContextOptions = {}) {
-    const context = await browser.newContext(options);
+    const context = await site.browser.newContext(options);
     const page = await context.newPage();
     const errors: string[] = [];
     const requests: string[] = [];
@@ -39,7 +26,7 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
     });
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.url}${path}`);
     return { page, errors, requests, close: () => context.close() };
   }
 
@@ -58,7 +45,26 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
     const first = page.locator('.search-result').first();
     expect(await first.locator('.search-result__summary').textContent()).toBe('A short clause on navigation lights decides who inspects ships in the strait.');
     expect(await first.locator('time').getAttribute('datetime')).toBe('2025-06-12');
-    expect(await first.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['lighthouse', 'clause']));
+    // The phrase is one highlight, without the punctuation around it.
+    expect(await first.locator('mark').allTextContents()).toEqual(['quadrilateral lighthouse clause']);
+    await close();
+  });
+
+  it('shows the matching sentence whole, or cut at a word with an ellipsis, and highlights words without punctuation', async () => {
+    const { page, close } = await open('/search/?q=quadrilateral+lighthouse+clause');
+    await settled(page);
+    const excerpt = page.locator('.search-result').first().locator('.search-result__excerpt');
+    expect(await excerpt.textContent()).toBe('The accord’s so-called quadrilateral lighthouse clause gives four coastal states a shared right to inspect vessels.');
+    for (const result of await page.locator('.search-result__excerpt').all()) {
+      const words = (await result.textContent()) ?? '';
+      // Starts at a sentence or after “… ”; ends a sentence or before “ …”; never runs a heading into the text.
+      expect(words, words).toMatch(/^(?:… |\p{Lu}|[“‘(\d])/u);
+      expect(words, words).toMatch(/(?:[.!?…]["”’)]*| …)$/u);
+      expect(words, words).not.toContain('Why the clause matters');
+    }
+    const marks = await page.locator('.search-result mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark, mark).toMatch(/^[\p{L}\p{N}].*[\p{L}\p{N}]$|^[\p{L}\p{N}]$/u);
     await close();
   });
 
@@ -71,6 +77,7 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
     expect(await status(page)).toBe('2 explainers match “Meridian Ledger”.');
     expect(new URL(page.url()).search).toBe('?q=Meridian+Ledger');
     expect(await page.locator('.search-result').first().locator('.search-result__region--sources').count()).toBe(1);
+    expect(await page.locator('.search-result').first().locator('.search-result__where').textContent()).toMatch(/^Found in .*the sources\.$/);
     // A second search is a new history entry; Back restores the first one.
     await page.locator('#search-q').fill('snapback');
     await page.locator('#search-q').press('Enter');
@@ -121,6 +128,23 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
     await close();
   });
 
+  it('counts each filter’s values within the words and the other filters in use', async () => {
+    const { page, close } = await open('/search/?q=ceasefire&topic=Ukraine&year=2025');
+    await settled(page);
+    expect(await paths(page)).toEqual(['/explainers/grain-corridor/']);
+    const count = (key: string, value: string) => page.locator(`.search-filter__count[data-filter="${key}"][data-value="${value}"]`).textContent();
+    // Topics within year 2025 (not narrowed by the ticked topic: ticking another topic adds to the results).
+    expect([await count('topic', 'Ukraine'), await count('topic', 'Shipping'), await count('topic', 'Iran')]).toEqual(['(1)', '(1)', '(0)']);
+    // Years within topic Ukraine.
+    expect([await count('year', '2025'), await count('year', '2024')]).toEqual(['(1)', '(1)']);
+    // A filter with nothing ticked counts the results on screen.
+    expect([await count('publisher', 'Meridian Ledger'), await count('publisher', 'Arms Control Association')]).toEqual(['(1)', '(0)']);
+    await page.getByRole('checkbox', { name: /^2025/ }).uncheck();
+    await expect.poll(() => count('topic', 'Iran')).toBe('(1)');
+    expect(await count('topic', 'Ukraine')).toBe('(2)');
+    await close();
+  });
+
   it('lists articles by filter alone, without words', async () => {
     const { page, close } = await open('/search/?topic=Iran');
     await settled(page);
@@ -162,8 +186,12 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
     expect(await paths(page)).toEqual(['/explainers/snapback-sanctions/']);
     const result = page.locator('.search-result').first();
     // "diplomacy" is also in a cited source's title; "pendulum" only in the analysis.
-    expect(await result.locator('.search-result__region').allTextContents()).toEqual(['In our analysis', 'In the sources']);
-    expect(await result.locator('.search-result__analysis mark').allTextContents()).toEqual(['pendulum', 'diplomacy']);
+    expect(await result.locator('.search-result__region').allTextContents()).toEqual(['our analysis', 'the sources']);
+    expect(await result.locator('.search-result__where').textContent()).toBe('Found in our analysis and the sources.');
+    // Plain words, not something that looks pressable: no border, no background.
+    const look = await result.locator('.search-result__region').first().evaluate((el) => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).backgroundColor]);
+    expect(look).toEqual(['none', 'rgba(0, 0, 0, 0)']);
+    expect(await result.locator('.search-result__analysis mark').allTextContents()).toEqual(['pendulum diplomacy']);
     await close();
   });
 
@@ -194,7 +222,8 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
     const live = page.locator('#search-status');
     expect(await live.getAttribute('role')).toBe('status');
     expect(await live.getAttribute('aria-live')).toBe('polite');
-    expect(await page.getByRole('searchbox', { name: 'Search explainers', exact: true }).count()).toBe(2);
+    // One search box on /search/: the header's is left out there.
+    expect(await page.getByRole('searchbox', { name: 'Search explainers', exact: true }).count()).toBe(1);
     expect(await page.getByRole('combobox', { name: 'Order' }).count()).toBe(1);
     expect(await page.getByRole('group', { name: 'Topic' }).count()).toBe(1);
     await close();
@@ -245,27 +274,50 @@ describe.skipIf(unavailable)('search in a real browser', { timeout: 60_000 }, ()
     expect(await page.locator('.search-noscript').innerText()).toMatch(/Search needs JavaScript/);
     expect(await page.locator('.search-noscript a').getAttribute('href')).toBe('/explainers/');
     expect(await page.locator('.search-refine').isVisible()).toBe(false);
+    // The hint promises nothing the page cannot do without JavaScript.
+    expect(await page.locator('#search-hint').innerText()).not.toMatch(/Escape/);
     await close();
   });
 
-  it('tells the reader when the index cannot be loaded', async () => {
-    const context = await browser.newContext();
+  it('keeps the words in the box and the Escape hint when the search index cannot load', async () => {
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'missing' }));
-    await page.goto(`${server.url}/search/?q=snapback`);
+    await page.goto(`${site.url}/search/?q=snapback+clause`);
+    await expect.poll(() => status(page)).toMatch(/^Search is unavailable right now/);
+    expect(await page.locator('#search-q').inputValue()).toBe('snapback clause');
+    expect(await page.locator('#search-hint').innerText()).toMatch(/Escape clears the box\.$/);
+    await context.close();
+  });
+
+  it('tells the reader when the index cannot be loaded', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await page.goto(`${site.url}/search/?q=snapback`);
     await expect.poll(() => status(page)).toMatch(/^Search is unavailable right now/);
     await context.close();
   });
 
   it('follows the light and dark colour schemes of the site', async () => {
-    const background = async (colorScheme: 'light' | 'dark') => {
+    const colours = async (colorScheme: 'light' | 'dark') => {
       const { page, close } = await open('/search/?q=snapback', { colorScheme });
       await settled(page);
-      const colours = await page.locator('.search-result').first().evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(document.body).color]);
+      // The result card and the text take the site's own colours (global.css), whatever they are.
+      const found = await page.locator('.search-result').first().evaluate((el) => {
+        const probe = document.createElement('div');
+        probe.style.cssText = 'background: var(--card-bg); color: var(--fg)';
+        document.body.append(probe);
+        const site = [getComputedStyle(probe).backgroundColor, getComputedStyle(probe).color];
+        probe.remove();
+        return { result: [getComputedStyle(el).backgroundColor, getComputedStyle(document.body).color], site };
+      });
       await close();
-      return colours;
+      return found;
     };
-    expect(await background('light')).toEqual(['rgb(255, 255, 255)', 'rgb(27, 27, 31)']);
-    expect(await background('dark')).toEqual(['rgb(26, 27, 31)', 'rgb(233, 233, 236)']);
+    const [light, dark] = [await colours('light'), await colours('dark')];
+    expect(light.result).toEqual(light.site);
+    expect(dark.result).toEqual(dark.site);
+    expect(dark.result).not.toEqual(light.result);
   });
 });

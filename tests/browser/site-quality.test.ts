@@ -157,7 +157,7 @@ describe.skipIf(browserUnavailable())('site quality', { timeout: 240_000 }, () =
     await page.click('main .publisher-table >> text=Example Government');
     await page.waitForURL(/\/sources\/example-government\/$/);
     expect(await page.$$eval('main .source-index__title > a', (a) => a.map((e) => e.textContent))).toEqual(['Draft framework text (leaked)', 'Ministry statement on the draft']);
-    const framework = page.locator('[data-url="https://docs.example.org/framework.pdf"]');
+    const framework = page.locator('[data-url="https://docs.example.test/framework.pdf"]');
     expect(await framework.locator('.source-index__explainers a').evaluateAll((a) => a.map((e) => [e.textContent, e.getAttribute('href')]))).toEqual([
       ['Where the talks go next', '/explainers/beta-talks/#source-framework'],
       ['Deal text </script> & what it means', '/explainers/alpha-deal/#source-draft-text'],

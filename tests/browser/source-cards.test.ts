@@ -68,9 +68,11 @@ describe.skipIf(browserUnavailable())('source cards', { timeout: 20_000 }, () =>
     expect(await cardText(page, 'quote')).toEqual(['“Troops shall not exceed 600,000.”']);
     expect(await cardText(page, 'health')).toEqual(['Original no longer available (checked 2 December 2025). Read the archived copy.']);
     expect(await cardLinks(page)).toEqual([
-      ['Open source', 'https://docs.example.org/framework.pdf', 'noopener noreferrer'],
-      ['Archived copy', 'https://archive.example.org/framework.pdf', 'noopener noreferrer'],
-      ['Full entry in Sources', '#source-draft-text', null],
+      // The source has a quote: the link goes to the quoted passage (a text fragment).
+      ['Open source', 'https://docs.example.test/framework.pdf#:~:text=Troops%20shall%20not%20exceed%20600%2C000.', 'noopener noreferrer'],
+      ['Archived copy', 'https://archive.example.test/framework.pdf', 'noopener noreferrer'],
+      // The entry's back-link to this very marker, so the Sources list can mark where the reader came from.
+      ['Full entry in Sources', '#back-draft-text-1', null],
     ]);
     // ARIA: the marker says it controls an open dialog named by the card's title.
     expect(await page.getAttribute(marker(1), 'aria-expanded')).toBe('true');
@@ -78,10 +80,13 @@ describe.skipIf(browserUnavailable())('source cards', { timeout: 20_000 }, () =>
     expect(await page.getAttribute(marker(1), 'aria-controls')).toBe('source-card');
     expect(await page.getAttribute(CARD, 'role')).toBe('dialog');
     expect(await page.evaluate((sel) => document.getElementById(document.querySelector(sel)!.getAttribute('aria-labelledby')!)?.textContent, CARD)).toBe('Draft framework text');
-    // The card sits next to its marker, inside the viewport.
+    // The card sits next to its marker (below it, or above when the window has no room below), inside the viewport.
     const [m, c] = await Promise.all([page.locator(marker(1)).boundingBox(), page.locator(CARD).boundingBox()]);
-    expect(c!.y).toBeGreaterThan(m!.y);
-    expect(c!.y - (m!.y + m!.height)).toBeLessThan(20);
+    const gap = c!.y > m!.y ? c!.y - (m!.y + m!.height) : m!.y - (c!.y + c!.height);
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThan(20);
+    expect(c!.y).toBeGreaterThanOrEqual(0);
+    expect(c!.y + c!.height).toBeLessThanOrEqual(800);
     expect(c!.x).toBeGreaterThanOrEqual(0);
     expect(c!.x + c!.width).toBeLessThanOrEqual(1000);
     // Moving the pointer away closes it.
@@ -179,7 +184,8 @@ describe.skipIf(browserUnavailable())('source cards', { timeout: 20_000 }, () =>
     await waitOpen(page);
     await page.click(`${CARD} >> text=Full entry in Sources`);
     await waitClosed(page);
-    expect(new URL(page.url()).hash).toBe('#source-wire-story');
+    expect(new URL(page.url()).hash).toBe('#back-wire-story-1');
+    expect(await page.evaluate(() => document.querySelector(':target')?.closest('li')?.id)).toBe('source-wire-story');
     await page.close();
   });
 

@@ -3,7 +3,7 @@ import { explainerSchema, type Explainer, type Source } from '../../src/schema/e
 
 /** A source with sensible defaults; override any field. */
 export function source(id: string, overrides: Partial<Record<keyof Source, unknown>> = {}): Record<string, unknown> {
-  return { id, title: `Title ${id}`, url: `https://example.org/${id}`, publisher: 'Example Wire', ...overrides };
+  return { id, title: `Title ${id}`, url: `https://example.test/${id}`, publisher: 'Example Wire', ...overrides };
 }
 
 /** An explainer entry `{ id, data }` parsed by the real frontmatter schema. */

@@ -3,6 +3,7 @@
  * (under Astro's Sätteri processor), numbering, links both ways, and escaping.
  */
 import { readdir } from 'node:fs/promises';
+import type { Root } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, fixture, ROOT, type BuildResult } from '../helpers/site.ts';
 import { classes, elements, fragmentLinks, ids, markers, page, text } from '../helpers/html.ts';
@@ -17,23 +18,26 @@ describe('fixture site build', () => {
     html = await page(build.outDir, 'explainers/markers');
   }, 120_000);
 
-  it('numbers sources by first use and links each marker to its entry', () => {
+  it('numbers sources by first use and links each marker to its entry, groups in ascending order', () => {
     expect(markers(html)).toEqual([
       { number: '1', source: 'beta', id: 'cite-beta-1' },
-      { number: '2', source: 'alpha', id: 'cite-alpha-1' },
+      // Written [@alpha; @beta, p. 4]: alpha is first seen here (2), beta was already 1.
       { number: '1', source: 'beta', id: 'cite-beta-2' },
+      { number: '2', source: 'alpha', id: 'cite-alpha-1' },
       { number: '2', source: 'alpha', id: 'cite-alpha-2' },
       { number: '3', source: 'gamma', id: 'cite-gamma-1' },
       { number: '3', source: 'gamma', id: 'cite-gamma-2' },
     ]);
   });
 
-  it('gives markers an accessible name with the source title and locator', () => {
+  it('gives markers an accessible name with the source title, and shows locators as text in the marker', () => {
     const labels = elements(html, (el) => classes(el).includes('cite-link')).map((el) => el.properties.ariaLabel);
-    expect(labels).toContain('Source 1: Beta analysis, p. 4');
-    expect(labels).toContain('Source 2: Alpha <b>bold</b> "report", ch. 2');
+    expect(labels).toContain('Source 1: Beta analysis');
+    expect(labels).toContain('Source 2: Alpha <b>bold</b> "report"');
+    // What a reader sees with no JavaScript, in print and in reader modes: sorted, with locators.
+    // A no-break space holds a number to its locator.
     const groups = elements(html, (el) => el.tagName === 'sup' && classes(el).includes('cite')).map(text);
-    expect(groups).toEqual(['[1]', '[2, 1]', '[2]', '[3]', '[3]']);
+    expect(groups).toEqual(['[1]', '[1,\u00a0p. 4; 2]', '[2,\u00a0ch. 2]', '[3]', '[3]']);
   });
 
   it('lists sources in marker order, each linking back to every citation', () => {
@@ -43,6 +47,19 @@ describe('fixture site build', () => {
     expect(alpha).toContain('href="#cite-alpha-1"');
     expect(alpha).toContain('href="#cite-alpha-2"');
     expect(alpha).toContain('archived copy');
+    // Back-links as Wikipedia sets them, each with the locator of its citation: ^ a b (ch. 2).
+    const entry = (id: string): Root => ({ type: 'root', children: [elements(html, (el) => el.properties.id === `source-${id}`)[0]!] });
+    const backlinks = (id: string) => elements(entry(id), (el) => classes(el).includes('source__backlinks')).map(text)[0]?.replace(/\s+/g, ' ').trim();
+    expect(backlinks('alpha')).toBe('^ a b (ch. 2)');
+    expect(backlinks('beta')).toBe('^ a b (p. 4)');
+    const gammaLinks = elements(entry('gamma'), (el) => classes(el).includes('source__backlink'));
+    expect(gammaLinks.map((a) => [text(a), a.properties.href, a.properties.id])).toEqual([['a', '#cite-gamma-1', 'back-gamma-1'], ['b', '#cite-gamma-2', 'back-gamma-2']]);
+  });
+
+  it('links a quoted source to the quoted passage, percent-encoded, and keeps the plain address for print', () => {
+    const link = elements(html, (el) => classes(el).includes('source__link') && String(el.properties.dataUrl ?? '').includes('alpha'))[0]!;
+    expect(link.properties.dataUrl).toBe('https://example.test/alpha?x=1&y=<2>');
+    expect(link.properties.href).toBe('https://example.test/alpha?x=1&y=<2>#:~:text=The%20cap%20is%20%3C800%2C000%3E.');
   });
 
   it('has a target for every same-page link', () => {
@@ -59,13 +76,13 @@ describe('fixture site build', () => {
     expect(elements(gfm, (el) => el.tagName === 'th').map(classes)).toEqual([[], ['align-center'], ['align-right']]);
     expect(gfm).not.toMatch(/\sstyle="/);
     expect(elements(gfm, (el) => el.tagName === 'del').map(text)).toEqual(['fixed deadline']);
-    expect(gfm).toMatch(/<a href="https:\/\/example\.org\/delta\/notes"[^>]*>https:\/\/example\.org\/delta\/notes<\/a>/);
+    expect(gfm).toMatch(/<a href="https:\/\/example\.test\/delta\/notes"[^>]*>https:\/\/example\.test\/delta\/notes<\/a>/);
     expect(markers(gfm).map((marker) => marker.id)).toEqual(['cite-delta-1', 'cite-delta-2', 'cite-delta-3', 'cite-delta-4']);
   });
 
   it('leaves citations in code alone', () => {
     expect(html).toContain('<code>[@alpha]</code>');
-    expect(html).toMatch(/<a href="https:\/\/example.org\/link">plain link<\/a>/);
+    expect(html).toMatch(/<a href="https:\/\/example.test\/link">plain link<\/a>/);
     expect(html).toContain('[@beta] in a code block');
     // Everywhere else the syntax was turned into markers (a citation inside a link's text is refused by the check).
     const outsideCode = html.replace(/<code[^>]*>[\s\S]*?<\/code>/g, '');
@@ -78,7 +95,8 @@ describe('fixture site build', () => {
     expect(html).toContain('&lt;script&gt;');
     // Markup in a source title is text, never elements.
     expect(elements(html, (el) => el.tagName === 'b')).toEqual([]);
-    expect(html).toContain('Alpha &lt;b&gt;bold&lt;/b&gt; &quot;report&quot;');
+    // …and typeset like the body text: curly quotes.
+    expect(html).toContain('Alpha &lt;b&gt;bold&lt;/b&gt; “report”');
     // The only scripts are the JSON-LD data block (with "<" escaped) and the bundled source-card module.
     const scripts = elements(html, (el) => el.tagName === 'script');
     expect(scripts.map((el) => el.properties.type)).toEqual(['application/ld+json', 'module']);
@@ -94,7 +112,7 @@ describe('fixture site build', () => {
   });
 
   it('gives external source links rel="noopener noreferrer"', () => {
-    const external = [...html.matchAll(/<a [^>]*href="https?:\/\/example\.org\/(?:alpha|beta|gamma)[^"]*"[^>]*>/g)].map((m) => m[0]);
+    const external = [...html.matchAll(/<a [^>]*href="https?:\/\/example\.test\/(?:alpha|beta|gamma)[^"]*"[^>]*>/g)].map((m) => m[0]);
     expect(external.length).toBeGreaterThanOrEqual(3);
     for (const tag of external) expect(tag).toContain('rel="noopener noreferrer"');
   });

@@ -64,7 +64,7 @@ describe('incremental builds', () => {
 
   it('re-renders an article when its sources’ health changes', async () => {
     const now = new Date().toISOString();
-    await writeFile(state, JSON.stringify({ version: 1, updated: now, urls: { 'https://example.org/alpha': { lastClass: 'dead', problem: 'rotten', lastChecked: now, lastStatus: 404 } } }));
+    await writeFile(state, JSON.stringify({ version: 1, updated: now, urls: { 'https://example.test/alpha': { lastClass: 'dead', problem: 'rotten', lastChecked: now, lastStatus: 404 } } }));
     const result = await build();
     expect(restored(result.output, 'one-gap')).toBe(false);
     expect(await page(result.outDir, 'explainers/one-gap')).toMatch(/no longer available/i);

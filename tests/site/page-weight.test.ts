@@ -1,7 +1,7 @@
 /**
  * The page-weight budget, as part of `npm test`: the sample site is built and
- * every page must stay within 60 KB transferred (HTML + CSS + JS), of which
- * at most 10 KB JavaScript. The measuring itself is checked on a hand-made site.
+ * every page must stay within 60 KB transferred (HTML + CSS + JS + fonts), of
+ * which at most 10 KB JavaScript. The measuring itself is checked on a hand-made site.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -30,6 +30,8 @@ describe('page weight of the sample site', () => {
     const article = pages.find((p) => p.type === 'article');
     // The source-card script is counted on article pages; only they and the search page load JavaScript.
     expect(article?.js.raw).toBeGreaterThan(1000);
+    // The self-hosted serif is counted on every page: at least its regular and italic.
+    for (const page of pages) expect(page.fonts.raw, page.path).toBeGreaterThan(20_000);
     expect(pages.filter((p) => p.js.raw > 0).map((p) => p.type).filter((t, i, all) => all.indexOf(t) === i).sort()).toEqual(
       pages.some((p) => p.type === 'search') ? ['article', 'search'] : ['article'],
     );
@@ -71,7 +73,11 @@ describe('page weight measuring', () => {
     const dist = await mkdtemp(join(tmpdir(), 'weight-'));
     await mkdir(join(dist, '_astro'), { recursive: true });
     await mkdir(join(dist, 'explainers/big'), { recursive: true });
-    const css = 'body{color:red}'.repeat(10);
+    // Two faces: one for every character of the page, one for accented letters only (which the page lacks).
+    const css = `${'body{color:red}'.repeat(10)}@font-face{font-family:F;src:url(../fonts/f.woff2) format("woff2");unicode-range:U+0020-007E}@font-face{font-family:F;src:url('/fonts/f-accents.woff2');unicode-range:U+00C0-00FF}`;
+    await mkdir(join(dist, 'fonts'), { recursive: true });
+    await writeFile(join(dist, 'fonts/f.woff2'), randomBytes(3000));
+    await writeFile(join(dist, 'fonts/f-accents.woff2'), randomBytes(5000));
     const main = 'import{a}from"./chunk.js";import"./chunk.js";console.log(a);';
     const chunk = 'export const a=1;';
     const lazy = 'export const never=1;'.repeat(100);
@@ -84,6 +90,8 @@ describe('page weight measuring', () => {
     // Random text does not compress: a page over the transferred budget.
     const noise = randomBytes(80_000).toString('base64');
     await writeFile(join(dist, 'explainers/big/index.html'), `<!doctype html><p>${noise}</p>`);
+    await mkdir(join(dist, 'topics'), { recursive: true });
+    await writeFile(join(dist, 'topics/index.html'), '<!doctype html><link rel="stylesheet" href="/_astro/site.css"><p>The Élysée</p>');
 
     const pages = await measureSite(dist);
     const home = pages.find((p) => p.path === '/')!;
@@ -93,7 +101,11 @@ describe('page weight measuring', () => {
     const mainBytes = await readFile(join(dist, '_astro/main.js'));
     expect(home.js.raw).toBe(mainBytes.length + chunk.length);
     expect(home.js.gzip).toBe(gzipSync(mainBytes).length + gzipSync(chunk).length);
-    expect(home.total.raw).toBe(home.html.raw + home.css.raw + home.js.raw);
+    // A font is transferred as it is (woff2 is compressed already), and only when the page needs it.
+    expect(home.fonts).toEqual({ raw: 3000, gzip: 3000 });
+    expect(home.total.raw).toBe(home.html.raw + home.css.raw + home.js.raw + home.fonts.raw);
+    expect(home.total.gzip).toBe(home.html.gzip + home.css.gzip + home.js.gzip + 3000);
+    expect(pages.find((p) => p.path === '/topics/')!.fonts.raw).toBe(8000);
 
     const big = pages.find((p) => p.path === '/explainers/big/')!;
     expect(big.type).toBe('article');

@@ -2,6 +2,7 @@
  * The reader features in the built HTML of a fixture site: source summary and
  * health, sharing metadata, JSON-LD, the cite block, CSL-JSON, feed, sitemap,
  * the CSP meta, and what happens without (or with a broken) link-rot file.
+ * Sharing with an explainer's own picture: tests/site/sharing-build.test.ts.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,7 @@ describe('reader features in the built site', () => {
     ]);
     const suggested = elements(beta, (el) => el.tagName === 'a' && classes(el).includes('source__archived'));
     expect(suggested.map((el) => [el.properties.href, el.properties.rel])).toEqual([
-      ['https://web.archive.org/web/20251125000000/https://wire.example.com/europe-reply', ['noopener', 'noreferrer']],
+      ['https://web.archive.org/web/20251125000000/https://wire.example.test/europe-reply', ['noopener', 'noreferrer']],
     ]);
     expect(health(await page(build.outDir, 'explainers/gamma-energy'))).toEqual([]);
   });
@@ -58,9 +59,24 @@ describe('reader features in the built site', () => {
     expect(meta(html, 'og:url')).toEqual([`${SITE_URL}/explainers/alpha-deal/`]);
     expect(meta(html, 'og:type')).toEqual(['article']);
     expect(meta(html, 'og:title')).toEqual(['Deal text </script> & what it means']);
-    expect(meta(html, 'twitter:card')).toEqual(['summary']);
+    expect(meta(html, 'twitter:card')).toEqual(['summary_large_image']);
+    // The site's default card: absolute, sized, described, and the same for Twitter.
+    expect(meta(html, 'og:image')).toEqual([`${SITE_URL}/social/default.png`]);
+    expect(meta(html, 'twitter:image')).toEqual([`${SITE_URL}/social/default.png`]);
+    expect([meta(html, 'og:image:width'), meta(html, 'og:image:height')]).toEqual([['1200'], ['630']]);
+    expect(meta(html, 'og:image:alt')[0]).toMatch(/^Sourced Explainers/);
     expect(meta(html, 'article:modified_time')).toEqual(['2025-11-24']);
     expect(meta(html, 'article:tag')).toEqual(['Peace talks', 'NATO']);
+  });
+
+  it('says the same language in og:locale as in <html lang>, on every kind of page', async () => {
+    for (const path of ['', 'explainers/alpha-deal', 'topics/nato', 'sources', 'search', 'methodology']) {
+      const body = path === 'explainers/alpha-deal' ? html : await page(build.outDir, path);
+      const lang = String(elements(body, (el) => el.tagName === 'html')[0]?.properties.lang);
+      expect(lang, path).toBe('en-GB');
+      expect(meta(body, 'og:locale').map((locale) => locale.replace('_', '-')), path).toEqual([lang]);
+      expect(meta(body, 'og:image'), path).toEqual([`${SITE_URL}/social/default.png`]);
+    }
   });
 
   it('embeds JSON-LD that survives a </script> in the title and lists every source as a citation', () => {
@@ -69,10 +85,10 @@ describe('reader features in the built site', () => {
     const data = JSON.parse(text(scripts[0]!));
     expect(data).toMatchObject({ '@type': 'NewsArticle', headline: 'Deal text </script> & what it means', dateModified: '2025-11-24', url: `${SITE_URL}/explainers/alpha-deal/` });
     expect(data.citation.map((c: { url: string }) => c.url)).toEqual([
-      'https://docs.example.org/framework.pdf',
-      'https://wire.example.com/allies-react',
-      'https://think.example.net/guarantees',
-      'https://gov.example.org/statement',
+      'https://docs.example.test/framework.pdf',
+      'https://wire.example.test/allies-react',
+      'https://think.example.test/guarantees',
+      'https://gov.example.test/statement',
     ]);
     // The only script elements are the data block and the bundled module file: no inline code.
     const all = elements(html, (el) => el.tagName === 'script');
@@ -98,9 +114,10 @@ describe('reader features in the built site', () => {
     expect(csl.map((item: { id: string; type: string }) => [item.id, item.type])).toEqual([
       ['draft-text', 'document'],
       ['wire-story', 'article-newspaper'],
-      ['think-piece', 'article'],
-      ['ministry', 'document'],
+      ['think-piece', 'article-magazine'],
+      ['ministry', 'report'],
     ]);
+    expect(csl.filter((item: object) => 'genre' in item)).toEqual([]);
   });
 
   it('keeps dated corrections above the text and links topics to their pages', () => {
@@ -124,6 +141,16 @@ describe('reader features in the built site', () => {
     const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(urls).toEqual(expect.arrayContaining([`${SITE_URL}/`, `${SITE_URL}/explainers/alpha-deal/`, `${SITE_URL}/sources/example-wire/`, `${SITE_URL}/topics/peace-talks/`, `${SITE_URL}/methodology/`]));
     expect(urls.join(' ')).not.toMatch(/404|draft-hidden|drafts-only|secret/);
+    // lastmod: an explainer's update (else publication) date; a list's newest explainer; none for undated pages.
+    const lastmod = new Map([...sitemap.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?/g)].map((m) => [m[1], m[2]?.slice(0, 10)]));
+    expect(lastmod.get(`${SITE_URL}/explainers/alpha-deal/`)).toBe('2025-11-24');
+    expect(lastmod.get(`${SITE_URL}/explainers/gamma-energy/`)).toBe('2025-10-01');
+    expect(lastmod.get(`${SITE_URL}/`)).toBe('2025-11-25');
+    expect(lastmod.get(`${SITE_URL}/topics/nato/`)).toBe('2025-11-24');
+    expect(lastmod.get(`${SITE_URL}/methodology/`)).toBeUndefined();
+    expect(await read(build, 'sitemap-index.xml')).toContain('<lastmod>2025-11-25T00:00:00.000Z</lastmod>');
+    // One dc:creator per author, never names joined into one.
+    expect([...rss.matchAll(/<dc:creator>([^<]+)<\/dc:creator>/g)].map((m) => m[1])).toEqual(['Explainers desk', 'Ana Lopez', 'Explainers desk']);
     const home = await page(build.outDir, '');
     expect(home).toContain('<link rel="alternate" type="application/rss+xml" title="Sourced Explainers" href="/rss.xml">');
   });
@@ -139,7 +166,7 @@ describe('reader features in the built site', () => {
 describe('source health without a usable link-rot file', () => {
   it('shows nothing and builds fine when the file is missing or malformed', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'linkrot-'));
-    await writeFile(join(dir, 'broken.json'), '{"https://docs.example.org/framework.pdf": {"lastStatus": 404,');
+    await writeFile(join(dir, 'broken.json'), '{"https://docs.example.test/framework.pdf": {"lastStatus": 404,');
     for (const state of [join(dir, 'missing.json'), join(dir, 'broken.json')]) {
       const build = await buildSite(fixture('site-reader'), { LINKROT_STATE: state });
       expect(build.ok, build.output).toBe(true);

@@ -4,7 +4,7 @@ import { explainerSchema, isHttpUrl, sourceSchema } from '../../src/schema/expla
 const source = {
   id: 'e3-draft',
   title: 'Europe rewrites the plan',
-  url: 'https://example.org/e3',
+  url: 'https://example.test/e3',
   publisher: 'Example News',
   published: '2025-11-24',
   accessed: '2025-11-25',
@@ -29,7 +29,7 @@ describe('explainer schema', () => {
     expect(result.data?.topics).toEqual([]);
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,hi', '/relative/path', 'ftp://example.org/x', 'https://'])(
+  it.each(['javascript:alert(1)', 'data:text/html,hi', '/relative/path', 'ftp://example.test/x', 'https://'])(
     'refuses the source URL %s, naming the field',
     (url) => {
       const errors = errorsOf(explainerSchema.safeParse({ ...explainer, sources: [{ ...source, url }] }));

@@ -1,11 +1,13 @@
 /** The pure parts of search: URL state, Pagefind queries, excerpts, match regions, records and wording. */
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, excerptAround, excerptParts } from '../../src/search/excerpt.ts';
+import { excerptAround, type ExcerptPart } from '../../src/search/excerpt.ts';
+import { countFacets, facetCounts, facetQueries } from '../../src/search/facets.ts';
+import { endsSentence, headingRanges, sentenceAt } from '../../src/search/sentences.ts';
 import { orderValues } from '../../src/search/filter-values.ts';
 import { resultsMessage } from '../../src/search/messages.ts';
 import { toPagefindQuery } from '../../src/search/query.ts';
 import { recordTags, searchRecord } from '../../src/search/record.ts';
-import { analysisRanges, matchRegions, regionBounds } from '../../src/search/regions.ts';
+import { analysisRanges, countedLocations, entryRanges, matchRegions, regionBounds } from '../../src/search/regions.ts';
 import { emptyState, isActive, parseState, sameState, stateToQuery } from '../../src/search/state.ts';
 
 describe('search state in the URL', () => {
@@ -47,45 +49,93 @@ describe('Pagefind query', () => {
 });
 
 describe('excerpts', () => {
-  it('splits Pagefind excerpts into text and highlighted runs, decoding entities', () => {
-    expect(excerptParts('the <mark>snapback</mark> &lt;clause&gt; &amp; Q&#39;s &#x2014; end')).toEqual([
-      { text: 'the ', mark: false },
-      { text: 'snapback', mark: true },
-      { text: " <clause> & Q's — end", mark: false },
-    ]);
+  /** Text as Pagefind indexes an article: headline, summary, byline, then the body; headings end with a full stop. */
+  const content = [
+    'How snapback works.',
+    'A mechanism restores sanctions.',
+    'By Desk · Published 3 September 2024.',
+    'The deal was signed in 2015 by seven parties.',
+    'Why snapback matters.',
+    'Any original party can restore the sanctions within thirty days, and no other member of the council can block it by a veto once the process has started in New York.',
+    'That is the “snapback”, as diplomats call it.',
+  ].join(' ');
+  const words = content.split(/\s+/);
+  const at = (word: string, from = 0) => words.findIndex((w, i) => i >= from && w.replace(/[^\p{L}]/gu, '').toLowerCase() === word);
+  const headings = headingRanges([{ element: 'h2', text: 'Why snapback matters', location: at('why') }]);
+  const source = { words, headings, skip: 7 };
+  const text = (parts: ExcerptPart[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+
+  it('knows where sentences and headings end, and that U.S. ends no sentence', () => {
+    expect(endsSentence('days.')).toBe(true);
+    expect(endsSentence('it.”')).toBe(true);
+    expect(endsSentence('U.S.')).toBe(false);
+    expect(endsSentence('veto')).toBe(false);
+    expect(headings).toEqual([[at('why'), at('why') + 3]]);
+    const edges = new Set(headings.flat());
+    expect(sentenceAt(words, at('matters'), 0, words.length, edges)).toEqual(headings[0]);
+    expect(sentenceAt(words, at('signed'), 0, words.length, edges)).toEqual([at('the'), at('why')]);
   });
 
-  it('never passes other markup through', () => {
-    const parts = excerptParts('a <img src=x onerror=alert(1)><mark>b</mark><script>c</script>');
-    expect(parts.map((p) => p.text).join('')).toBe('a bc');
-    expect(parts.find((p) => p.mark)?.text).toBe('b');
-    expect(decodeEntities('&bogus; &#99999999;')).toBe('&bogus; &#99999999;');
+  it('shows whole sentences around a match, never the heading run into the text, without ellipses when nothing was cut', () => {
+    expect(text(excerptAround(source, [at('signed')], 30))).toBe('The deal was [signed] in 2015 by seven parties.');
   });
 
-  it('builds an excerpt around word positions with ellipses where text was cut', () => {
-    const content = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
-    const parts = excerptAround(content, [20, 21], 6);
-    expect(parts).toEqual([
-      { text: '… w18 w19 ', mark: false },
-      { text: 'w20', mark: true },
-      { text: ' ', mark: false },
-      { text: 'w21', mark: true },
-      { text: ' w22 w23 …', mark: false },
+  it('cuts a long sentence at word boundaries with ellipses, and marks words without their punctuation', () => {
+    const veto = at('veto');
+    expect(text(excerptAround(source, [veto], 12))).toBe('… block it by a [veto] once the process has started in New …');
+    const parts = excerptAround(source, [veto], 12);
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['veto']);
+    expect(parts.map((p) => p.text).join('').split(' ').filter((w) => w !== '…')).toHaveLength(12);
+    // “snapback”, highlights the word only.
+    expect(text(excerptAround(source, [at('snapback', at('that'))], 30))).toBe('That is the “[snapback]”, as diplomats call it.');
+  });
+
+  it('prefers the body to the headline, a sentence matching more words, and text to a heading', () => {
+    const snapbacks = words.flatMap((w, i) => (/snapback/i.test(w) ? [i] : []));
+    // Headline, heading and body all say snapback: the body sentence wins.
+    expect(text(excerptAround(source, snapbacks, 30))).toBe('That is the “[snapback]”, as diplomats call it.');
+    // Only the headline matched: it is shown rather than nothing.
+    expect(text(excerptAround(source, [at('snapback')], 30))).toMatch(/^How \[snapback\] works\./);
+    expect(text(excerptAround(source, [at('deal'), at('parties'), at('veto')], 40))).toMatch(/^The \[deal\] was signed in 2015 by seven \[parties\]\./);
+    // Matched words side by side are one highlight.
+    expect(text(excerptAround(source, [at('seven'), at('parties')], 40))).toBe('The deal was signed in 2015 by [seven parties].');
+  });
+
+  it('stays inside the region of the match, with an ellipsis where the region goes on', () => {
+    const bounded = { words: Array.from({ length: 40 }, (_, i) => `w${i}`), bounds: () => [10, 14] as const };
+    expect(text(excerptAround(bounded, [11, 30], 3))).toBe('w10 [w11] w12 …');
+    expect(excerptAround({ words: ['one', 'two'] }, [])).toEqual([]);
+  });
+});
+
+describe('filter counts', () => {
+  const state = parseState('?q=ceasefire&topic=Ukraine&year=2025');
+
+  it('asks, for each filter in use, the same search without that filter’s own values', () => {
+    expect(facetQueries(state)).toEqual([
+      { key: 'topic', query: { term: 'ceasefire', options: { filters: { year: { any: ['2025'] } } } } },
+      { key: 'year', query: { term: 'ceasefire', options: { filters: { topic: { any: ['Ukraine'] } } } } },
     ]);
-    expect(excerptAround('one two', [0], 6)).toEqual([{ text: 'one', mark: true }, { text: ' two', mark: false }]);
-    expect(excerptAround('one two', [])).toEqual([]);
-    // Bounded to words 10..13: no ellipsis at a region's own start, one where the region goes on.
-    expect(excerptAround(content, [11, 30], 3, [10, 14])).toEqual([
-      { text: 'w10 ', mark: false },
-      { text: 'w11', mark: true },
-      { text: ' w12 …', mark: false },
-    ]);
-    expect(excerptAround(content, [30], 6, [10, 14])).toEqual([]);
-    expect(excerptAround('said “snapback”, then', [1])).toEqual([
-      { text: 'said “', mark: false },
-      { text: 'snapback', mark: true },
-      { text: '”, then', mark: false },
-    ]);
+    expect(facetQueries(parseState('?q=x'))).toEqual([]);
+  });
+
+  it('takes a ticked filter’s counts from its own query and the others from the main search', () => {
+    const main = { topic: { Ukraine: 2 }, year: { '2025': 2 }, publisher: { Reuters: 1, AP: 2 } };
+    const counts = facetCounts(main, { topic: { topic: { Ukraine: 2, Iran: 1 }, year: { '2025': 3 } } });
+    expect(counts).toEqual({ topic: { Ukraine: 2, Iran: 1 }, year: { '2025': 2 }, publisher: { Reuters: 1, AP: 2 } });
+  });
+
+  it('runs the extra searches, using the whole index’s counts for a search with nothing left', async () => {
+    const asked: string[] = [];
+    const counts = await countFacets(
+      parseState('?topic=Iran'),
+      { topic: { Iran: 1 }, year: { '2024': 1 } },
+      async (query) => (asked.push(JSON.stringify(query)), {}),
+      async () => ({ topic: { Iran: 1, Ukraine: 2 }, year: { '2024': 1, '2025': 2 } }),
+    );
+    expect(asked).toEqual([]);
+    expect(counts.topic).toEqual({ Iran: 1, Ukraine: 2 });
+    expect(counts.year).toEqual({ '2024': 1 });
   });
 });
 
@@ -109,6 +159,16 @@ describe('match regions', () => {
     expect(matchRegions({ anchors, locations: [31, 12, 2] })).toEqual({ regions: ['text', 'analysis', 'sources'], analysisLocations: [12] });
     expect(matchRegions({ anchors, locations: [15, 22] }).regions).toEqual(['text']);
     expect(matchRegions({ anchors: [], locations: [0, 100] }).regions).toEqual(['text']);
+  });
+
+  it('ignores matches in the “Cite this” reference, and knows where each Sources entry ends', () => {
+    const page = [...anchors, { id: 'source-a', location: 32 }, { id: 'source-b', location: 35 }, { id: 'cite-heading', location: 38, element: 'h2' }];
+    expect(countedLocations({ anchors: page, locations: [2, 33, 38, 39] })).toEqual([2, 33]);
+    expect(entryRanges(page, 45)).toEqual([[32, 35], [35, 38]]);
+    // A match in an entry shows the entry whole (title and publisher), not the entry after it.
+    const words = 'Sources. Grain exports by port, monthly. Meridian Ledger. First convoy leaves. Reuters.'.split(' ');
+    const excerpt = excerptAround({ words, blocks: [[1, 8], [8, 12]] }, [6, 7]);
+    expect(excerpt.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('')).toBe('Grain exports by port, monthly. [Meridian Ledger].');
   });
 
   it('gives the stretch of page around a match that belongs to the same region', () => {
@@ -141,6 +201,10 @@ describe('search record of an article', () => {
       filters: { topic: ['Iran', 'Sanctions'], year: ['2024'], publisher: ['Reuters', 'Meridian Ledger'] },
       sort: { date: '2024-09-03' },
     });
+  });
+
+  it('typesets the headline and summary as the article shows them', () => {
+    expect(searchRecord({ ...data, title: "Europe's plan -- and Kyiv's", summary: 'The "deal".' }).meta).toMatchObject({ title: 'Europe’s plan – and Kyiv’s', summary: 'The “deal”.' });
   });
 
   it('flattens into one tag per value', () => {

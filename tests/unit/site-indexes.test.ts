@@ -7,7 +7,7 @@ const older = explainer('older', {
   published: '2025-10-01',
   topics: ['Peace talks', 'NATO'],
   sources: [
-    source('plan', { url: 'http://www.example.org/plan/', title: 'Old title of the plan', publisher: 'Reuters', type: 'primary', archived: 'https://archive.example.org/plan' }),
+    source('plan', { url: 'http://www.example.test/plan/', title: 'Old title of the plan', publisher: 'Reuters', type: 'primary', archived: 'https://archive.example.test/plan' }),
     source('op-ed', { url: 'https://think.example/op-ed', publisher: 'Think Tank', type: 'analysis' }),
   ],
 });
@@ -15,7 +15,7 @@ const newer = explainer('newer', {
   published: '2025-11-01',
   topics: ['peace talks', 'Europe'],
   sources: [
-    source('the-plan', { url: 'https://example.org/plan?utm_source=feed', title: 'The plan', publisher: 'Reuters', type: 'primary' }),
+    source('the-plan', { url: 'https://example.test/plan?utm_source=feed', title: 'The plan', publisher: 'Reuters', type: 'primary' }),
     source('statement', { url: 'https://gov.example/statement', publisher: 'reuters' }),
   ],
 });
@@ -46,7 +46,7 @@ describe('buildSourceIndex', () => {
   const index = buildSourceIndex([older, unrelated, newer]);
 
   it('keeps one entry per normalised URL, cited by every explainer using it, newest first', () => {
-    const plan = index.find((s) => s.key === 'https://example.org/plan');
+    const plan = index.find((s) => s.key === 'https://example.test/plan');
     expect(plan?.citedBy.map((c) => [c.id, c.href])).toEqual([
       ['newer', '/explainers/newer/#source-the-plan'],
       ['older', '/explainers/older/#source-plan'],
@@ -55,8 +55,8 @@ describe('buildSourceIndex', () => {
   });
 
   it('takes wording from the newest citation and the archived copy from any', () => {
-    const plan = index.find((s) => s.key === 'https://example.org/plan');
-    expect(plan).toMatchObject({ title: 'The plan', url: 'https://example.org/plan?utm_source=feed', type: 'primary', archived: 'https://archive.example.org/plan', publisher: 'Reuters' });
+    const plan = index.find((s) => s.key === 'https://example.test/plan');
+    expect(plan).toMatchObject({ title: 'The plan', url: 'https://example.test/plan?utm_source=feed', type: 'primary', archived: 'https://archive.example.test/plan', publisher: 'Reuters' });
   });
 
   it('groups by publisher regardless of case, alphabetically, with explainer counts', () => {

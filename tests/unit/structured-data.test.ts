@@ -1,10 +1,11 @@
-/** JSON-LD, RSS, CSL-JSON and the "Cite this" reference: valid shapes, escaped strings. */
+/** JSON-LD, RSS, CSL-JSON and the "Cite this" reference: valid shapes, escaped, typeset strings. */
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
 import { agent, newsArticleLd, serializeJsonLd } from '../../src/site/json-ld.ts';
 import { feedOptions } from '../../src/site/feed.ts';
 import { toCslJson } from '../../src/site/csl.ts';
 import { citeExplainer } from '../../src/site/cite.ts';
+import { typeset } from '../../src/site/typography.ts';
 import { explainer, source } from '../helpers/explainer-data.ts';
 
 const SITE = 'https://news.example/';
@@ -19,7 +20,7 @@ const entry = explainer('deal/part-1', {
   corrections: [{ date: '2025-11-22', text: 'Fixed a </script> date.' }],
   sources: [
     source('plan', { title: 'The <plan>', type: 'primary', author: 'Jane Roe', published: '2025-11-01', accessed: '2025-11-19', archived: 'https://archive.example/plan', quote: 'Cap of "600,000"' }),
-    source('story', { type: 'news', publisher: 'Reuters & Co' }),
+    source('story', { type: 'news', publisher: 'Reuters & Co', author: 'Ana María López and Reuters', authorNames: [{ family: 'López', given: 'Ana María' }, { family: 'Reuters' }] }),
     source('plain', {}),
   ],
 });
@@ -28,25 +29,47 @@ describe('JSON-LD NewsArticle', () => {
   const ld = newsArticleLd(entry, SITE);
   const text = serializeJsonLd(ld);
 
-  it('describes the explainer with dates, authors, publisher and canonical URL', () => {
+  it('describes the explainer with dates, authors, publisher, logo, image and canonical URL', () => {
     expect(ld).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
-      headline: HOSTILE,
+      // Typeset as the page shows it: curly quotes from the frontmatter's straight ones.
+      headline: typeset(HOSTILE),
       url: 'https://news.example/explainers/deal/part-1/',
       datePublished: '2025-11-20',
       dateModified: '2025-11-22',
       author: [{ '@type': 'Person', name: 'Ana Lopez' }, { '@type': 'Organization', name: 'Explainers desk' }],
-      publisher: { '@type': 'Organization', name: 'Sourced Explainers', url: 'https://news.example/' },
+      publisher: {
+        '@type': 'Organization',
+        name: 'Sourced Explainers',
+        url: 'https://news.example/',
+        logo: { '@type': 'ImageObject', url: 'https://news.example/social/logo.png', width: 512, height: 512 },
+      },
+      image: { '@type': 'ImageObject', url: 'https://news.example/social/default.png', width: 1200, height: 630 },
+      inLanguage: 'en-GB',
       keywords: 'Peace talks, NATO',
     });
   });
 
+  it('uses the explainer’s own image when it has one, at an absolute URL', () => {
+    const own = newsArticleLd(explainer('x', { image: '/images/talks.png', imageAlt: 'The negotiating table' }), SITE);
+    expect(own.image).toEqual({ '@type': 'ImageObject', url: 'https://news.example/images/talks.png' });
+  });
+
   it('has a citation per source with its URL, publisher, date and archived copy', () => {
     expect(ld.citation).toEqual([
-      { '@type': 'DigitalDocument', name: 'The <plan>', url: 'https://example.org/plan', publisher: { '@type': 'Organization', name: 'Example Wire' }, author: { '@type': 'Person', name: 'Jane Roe' }, datePublished: '2025-11-01', archivedAt: 'https://archive.example/plan' },
-      { '@type': 'NewsArticle', name: 'Title story', url: 'https://example.org/story', publisher: { '@type': 'Organization', name: 'Reuters & Co' } },
-      { '@type': 'CreativeWork', name: 'Title plain', url: 'https://example.org/plain', publisher: { '@type': 'Organization', name: 'Example Wire' } },
+      { '@type': 'DigitalDocument', name: 'The <plan>', url: 'https://example.test/plan', publisher: { '@type': 'Organization', name: 'Example Wire' }, author: { '@type': 'Person', name: 'Jane Roe' }, datePublished: '2025-11-01', archivedAt: 'https://archive.example/plan' },
+      {
+        '@type': 'NewsArticle',
+        name: 'Title story',
+        url: 'https://example.test/story',
+        publisher: { '@type': 'Organization', name: 'Reuters & Co' },
+        author: [
+          { '@type': 'Person', name: 'Ana María López', familyName: 'López', givenName: 'Ana María' },
+          { '@type': 'Person', name: 'Reuters', familyName: 'Reuters' },
+        ],
+      },
+      { '@type': 'CreativeWork', name: 'Title plain', url: 'https://example.test/plain', publisher: { '@type': 'Organization', name: 'Example Wire' } },
     ]);
   });
 
@@ -76,8 +99,11 @@ describe('RSS feed', () => {
     expect(items[0]).toContain('<link>https://news.example/explainers/deal/part-1/</link>');
     expect(items[0]).toContain('<pubDate>Thu, 20 Nov 2025 00:00:00 GMT</pubDate>');
     expect(items[0]).toContain('<category>Peace talks</category>');
-    expect(items[0]).toContain('<dc:creator>Ana Lopez and Explainers desk</dc:creator>');
+    // One dc:creator per author, in byline order: feed readers list each as one person.
+    expect([...items[0]!.matchAll(/<dc:creator>([^<]*)<\/dc:creator>/g)].map((m) => m[1])).toEqual(['Ana Lopez', 'Explainers desk']);
     expect(items[0]).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    // Title and summary typeset as on the page (curly quotes), then escaped.
+    expect(items[0]).toMatch(/<title>Deal &lt;\/script&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt; &lt;!\S* &amp; “quotes”/);
     expect(items[0]).toContain('A summary with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands.');
     // No raw markup from frontmatter anywhere in the feed.
     expect(xml).not.toMatch(/<(?:script|b)>/);
@@ -91,29 +117,49 @@ describe('RSS feed', () => {
 describe('CSL-JSON', () => {
   const items = JSON.parse(toCslJson(entry.data.sources)) as Array<Record<string, unknown>>;
 
-  it('is an array with one item per source, typed, dated and linked', () => {
+  it('is an array with one item per source, typed, dated and linked, with no site label in genre', () => {
     expect(items).toHaveLength(3);
     expect(items[0]).toEqual({
       id: 'plan',
       type: 'document',
       title: 'The <plan>',
-      URL: 'https://example.org/plan',
+      URL: 'https://example.test/plan',
       publisher: 'Example Wire',
       author: [{ literal: 'Jane Roe' }],
       issued: { 'date-parts': [[2025, 11, 1]] },
       accessed: { 'date-parts': [[2025, 11, 19]] },
-      genre: 'primary',
       note: 'Archived copy: https://archive.example/plan\nQuoted: “Cap of "600,000"”',
     });
-    expect(items[1]).toMatchObject({ type: 'article-newspaper', 'container-title': 'Reuters & Co' });
-    expect(items[2]).toEqual({ id: 'plain', type: 'webpage', title: 'Title plain', URL: 'https://example.org/plain', publisher: 'Example Wire' });
+    expect(items[1]).toEqual({
+      id: 'story',
+      type: 'article-newspaper',
+      title: 'Title story',
+      URL: 'https://example.test/story',
+      'container-title': 'Reuters & Co',
+      author: [{ family: 'López', given: 'Ana María' }, { family: 'Reuters' }],
+    });
+    expect(items[2]).toEqual({ id: 'plain', type: 'webpage', title: 'Title plain', URL: 'https://example.test/plain', 'container-title': 'Example Wire' });
+    for (const item of items) expect(item).not.toHaveProperty('genre');
   });
 
-  it('gives every item the fields CSL processors require', () => {
-    for (const item of items) {
-      expect(typeof item.id).toBe('string');
-      expect(typeof item.type).toBe('string');
-    }
+  it('maps each source label to the CSL type styles expect, naming the publisher once', () => {
+    const shapes = Object.fromEntries(
+      (['news', 'analysis', 'primary', 'official', 'reference'] as const).map((type) => {
+        const [item] = JSON.parse(toCslJson(explainer('t', { sources: [source('s', { type })] }).data.sources)) as Array<Record<string, unknown>>;
+        return [type, [item!.type, item!['container-title'] ?? null, item!.publisher ?? null]];
+      }),
+    );
+    expect(shapes).toEqual({
+      news: ['article-newspaper', 'Example Wire', null],
+      analysis: ['article-magazine', 'Example Wire', null],
+      primary: ['document', null, 'Example Wire'],
+      official: ['report', null, 'Example Wire'],
+      reference: ['entry-encyclopedia', 'Example Wire', null],
+    });
+    // An organisation that wrote and published the statement is its author, not named twice.
+    const [ministry] = JSON.parse(toCslJson(explainer('m', { sources: [source('m', { type: 'official', author: 'Example Wire' })] }).data.sources)) as Array<Record<string, unknown>>;
+    expect(ministry).toMatchObject({ author: [{ literal: 'Example Wire' }] });
+    expect(ministry).not.toHaveProperty('publisher');
   });
 });
 

@@ -11,7 +11,7 @@ authors: [Desk]
 sources:
   - id: alpha
     title: Alpha report
-    url: https://example.org/alpha
+    url: https://example.test/alpha
     publisher: Alpha Wire
 ---
 `;
