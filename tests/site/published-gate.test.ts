@@ -23,6 +23,15 @@ describe('published-page gate', () => {
     expect(build.output).not.toMatch(/at .*src\/(published|integrations)\//);
   }, 120_000);
 
+  it('catches what the two Markdown parsers read differently: the check passes, the published page does not', async () => {
+    // A table right after a quoted table: remark reads its lines as one cited paragraph of the quote,
+    // Sätteri as table rows, one of them uncited (found by tests/checks/readers-agree.test.ts).
+    const [build, cli] = await Promise.all([buildSite(fixture('site-disagree'), QUICK), checkCli([fixture('site-disagree')])]);
+    expect(cli.code, cli.output).toBe(0);
+    expect(build.ok).toBe(false);
+    expect(build.output).toContain('quoted-table.mdx:20:1 error Table row on the published page has no citation: "A row the renderer shows uncited"  page-uncited-claim');
+  }, 120_000);
+
   it('keeps the last good site when a later build fails', async () => {
     const root = await isolatedRoot();
     const content = await mkdtemp(join(tmpdir(), 'keep-site-'));
