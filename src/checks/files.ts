@@ -24,6 +24,10 @@ export async function findArticles(paths: string[]): Promise<string[]> {
   return [...found].sort();
 }
 
+/**
+ * Every entry under `dir`. `readdir` rather than `fs.glob`: the file list must see symbolic
+ * links as links (to refuse them), and `fs.glob` follows or skips them without saying which.
+ */
 async function entries(dir: string) {
   try {
     return await readdir(dir, { recursive: true, withFileTypes: true });
