@@ -8,6 +8,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { slugProblem } from '../schema/slug.ts';
 import { checkInPool, poolAvailable, type PoolOptions } from './pool.ts';
+import { NOTICES } from '../schema/notices.ts';
 import { report } from './report.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
@@ -50,7 +51,7 @@ export async function explainerFileProblems(dir: string, cwd = process.cwd()): P
   const results: CheckResult[] = [];
   const problem = (path: string, message: string, hint: string) => {
     const file = new VFile({ path: relative(cwd, path) });
-    report(file, 'error', 'file-name', { line: 1, column: 1 }, message, hint);
+    report(file, 'error', NOTICES.fileName.id, { line: 1, column: 1 }, message, hint);
     results.push({ file, overrides: [] });
   };
   for (const entry of await entries(dir)) {

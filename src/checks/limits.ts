@@ -8,6 +8,7 @@
  * limits: the deepest sample nests three levels.
  */
 import type { VFile } from 'vfile';
+import { NOTICES } from '../schema/notices.ts';
 import { report } from './report.ts';
 
 /** The limits, with the plain words the messages use. */
@@ -145,6 +146,6 @@ export function findLimitProblems(text: string): LimitProblem[] {
 /** Report every broken limit on `file`; false when the text must not be parsed. */
 export function checkLimits(text: string, file: VFile): boolean {
   const problems = findLimitProblems(text);
-  for (const p of problems) report(file, 'error', 'limits', { line: p.line, column: 1 }, p.message, p.hint);
+  for (const p of problems) report(file, 'error', NOTICES.limits.id, { line: p.line, column: 1 }, p.message, p.hint);
   return problems.length === 0;
 }
