@@ -33,7 +33,7 @@ export interface ClaimBlock {
   /** The block's inline text (citations included), for sentence-level checks; undefined for rows. */
   run?: TextRun;
   /** What a reader reads, citations as written; a table row's cells joined by " · ". */
-  text: string;
+  readonly text: string;
   /** The heading the block stands under, when there is one. */
   section?: string;
 }
@@ -108,8 +108,19 @@ export function summarize(tree: Root, source: string): BodySummary {
     if ((!text && !image) || nodes.length === 0) return;
     const ranges: Array<[number, number]> = [[start(nodes[0]!), end(nodes.at(-1)!)]];
     const cited = citedBy === nodes ? inspect(nodes).cited : inspect(citedBy).cited;
-    const shown = nodes.map((node) => toString(node)).join(separator).replace(/\s+/g, ' ').trim();
-    summary.claims.push({ kind: text ? kind : 'image', place: place(start(at)), ranges, cited, run: run ? textRun(nodes, source) : undefined, text: shown, section });
+    let shown: string | undefined;
+    summary.claims.push({
+      kind: text ? kind : 'image',
+      place: place(start(at)),
+      ranges,
+      cited,
+      run: run ? textRun(nodes, source) : undefined,
+      // Only reports and a few rules read it: worked out on first use, not for every claim of every check.
+      get text() {
+        return (shown ??= nodes.map((node) => toString(node)).join(separator).replace(/\s+/g, ' ').trim());
+      },
+      section,
+    });
   };
   /** The text of the last heading outside Analysis: the section a claim stands in. */
   let section: string | undefined;

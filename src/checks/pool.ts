@@ -41,11 +41,15 @@ export interface PoolOptions {
 /** Check `files` (absolute paths) in parallel; `cwd` makes message paths relative. */
 export async function checkInPool(files: string[], cwd: string, options: PoolOptions = {}): Promise<CheckResult[]> {
   const threads = options.threads ?? Math.max(1, availableParallelism() - (options.background ? 1 : 0));
+  // A task is handed to a thread by this thread's event loop. In the background that loop is busy
+  // bundling, and a worker would wait for each next batch (measured: the build waited 4-6 s for the
+  // check instead of 1.5 s): there, each thread gets all its files at once.
+  const size = options.background ? Math.ceil(files.length / threads) : BATCH;
   const pool = new Piscina({ filename: WORKER.href, minThreads: threads, maxThreads: threads });
   try {
     const tasks: Array<Promise<PlainResult[]>> = [];
-    for (let i = 0; i < files.length; i += BATCH) {
-      const batch: CheckBatch = { files: files.slice(i, i + BATCH), cwd, now: options.now?.toISOString() };
+    for (let i = 0; i < files.length; i += size) {
+      const batch: CheckBatch = { files: files.slice(i, i + size), cwd, now: options.now?.toISOString() };
       tasks.push(pool.run(batch));
     }
     return (await Promise.all(tasks)).flat().map(fromPlain);
