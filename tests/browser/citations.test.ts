@@ -19,11 +19,11 @@ const QUOTE = 'Peacetime ceiling: 800,000 - not 600,000, as in the U.S. draft & 
 
 describe.skipIf(browserUnavailable())('citations on the page itself', { timeout: 30_000 }, () => {
   let watch: Watch | undefined;
-  const site = siteInBrowser('site-citations', async (outDir) => {
+  const site = siteInBrowser('site-citations', { prepare: async (outDir) => {
     // A stand-in for the quoted source's page, far down a long page, to follow the text fragment to.
     const filler = '<p>Background that quotes nothing.</p>'.repeat(150);
     await writeFile(join(outDir, 'quoted-source.html'), `<!doctype html><meta charset="utf-8"><title>Source</title>${filler}<p id="passage">Article 4 reads: ${QUOTE.replace('&', '&amp;')} Talks go on.</p>${filler}`);
-  });
+  } });
 
   /** Marker texts, with the no-break space between a number and its locator shown as a space. */
   const markerTexts = (page: Page) => page.$$eval('.prose sup.cite', (sups) => sups.map((s) => s.textContent!.replace(/\u00a0/g, ' ')));

@@ -33,11 +33,11 @@ const MODES: Record<string, BrowserContextOptions> = {
 };
 
 describe.skipIf(browserUnavailable())('design', { timeout: 120_000 }, () => {
-  const site = siteInBrowser('site-citations', async () => {
+  const site = siteInBrowser('site-citations', { prepare: async () => {
     // The folder ignores itself, so screenshots never end up in a commit.
     await mkdir(SHOTS, { recursive: true });
     await writeFile(join(SHOTS, '.gitignore'), '*\n');
-  });
+  } });
 
   /** The page with its fonts loaded, as a reader would look at it. */
   async function visit(page: Page, path: string): Promise<void> {

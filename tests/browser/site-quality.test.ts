@@ -4,18 +4,18 @@
  * and phone, card open), the CSP is enforced and never violated, topic and
  * source pages list the right explainers, and feeds are well-formed XML.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launchBrowser } from '../helpers/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailable } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/browser-site.ts';
 import { watchContext, type Watch } from '../helpers/page-watch.ts';
-import { buildSite, fixture, ROOT } from '../helpers/site.ts';
-import { serveDir, type StaticServer } from '../helpers/static-server.ts';
+import { fixture, ROOT } from '../helpers/site.ts';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const BASE_PAGES = ['/', '/explainers/', '/explainers/alpha-deal/', '/sources/', '/sources/example-government/', '/topics/', '/topics/peace-talks/', '/methodology/', '/404.html'];
+const PAGES = ['/', '/explainers/', '/explainers/alpha-deal/', '/sources/', '/sources/example-government/', '/topics/', '/topics/peace-talks/', '/methodology/', '/404.html', '/search/'];
 
 interface AxeViolation {
   id: string;
@@ -25,25 +25,7 @@ interface AxeViolation {
 }
 
 describe.skipIf(browserUnavailable())('site quality', { timeout: 240_000 }, () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let outDir: string;
-  let pages: string[];
-
-  beforeAll(async () => {
-    const build = await buildSite(fixture('site-reader'), { LINKROT_STATE: fixture('site-reader', 'linkrot-state.json') });
-    expect(build.ok, build.output).toBe(true);
-    outDir = build.outDir;
-    // The search page comes from another feature: check it whenever the build has one.
-    pages = existsSync(join(outDir, 'search/index.html')) ? [...BASE_PAGES, '/search/'] : BASE_PAGES;
-    server = await serveDir(outDir);
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser('site-reader', { env: { LINKROT_STATE: fixture('site-reader', 'linkrot-state.json') } });
 
   /** Serious and critical axe violations on the page as it is now, as readable lines. */
   async function axe(page: Page): Promise<string[]> {
@@ -60,9 +42,9 @@ describe.skipIf(browserUnavailable())('site quality', { timeout: 240_000 }, () =
 
   async function scan(context: BrowserContext, label: string): Promise<Record<string, string[]>> {
     const results: Record<string, string[]> = {};
-    for (const path of pages) {
+    for (const path of PAGES) {
       const page = await context.newPage();
-      await page.goto(server.url + path);
+      await page.goto(site.url + path);
       results[`${label} ${path}`] = await axe(page);
       await page.close();
     }
@@ -72,19 +54,19 @@ describe.skipIf(browserUnavailable())('site quality', { timeout: 240_000 }, () =
   it('has no serious or critical axe violations on any page type, light and dark', async () => {
     const results: Record<string, string[]> = {};
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 1100, height: 900 } });
+      const context = await site.browser.newContext({ colorScheme, viewport: { width: 1100, height: 900 } });
       Object.assign(results, await scan(context, colorScheme));
       await context.close();
     }
-    expect(Object.keys(results)).toHaveLength(pages.length * 2);
+    expect(Object.keys(results)).toHaveLength(PAGES.length * 2);
     for (const [page, violations] of Object.entries(results)) expect(violations, page).toEqual([]);
   });
 
   it('has no serious or critical axe violations on a phone, nor with a source card open', async () => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const phone = await site.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     const results = await scan(phone, 'phone');
     const page = await phone.newPage();
-    await page.goto(`${server.url}/explainers/alpha-deal/`);
+    await page.goto(`${site.url}/explainers/alpha-deal/`);
     await page.tap('a.cite-link >> nth=0');
     await page.waitForFunction(() => document.querySelector('#source-card')?.matches(':popover-open'));
     results['phone, card open'] = await axe(page);
@@ -93,26 +75,24 @@ describe.skipIf(browserUnavailable())('site quality', { timeout: 240_000 }, () =
   });
 
   it('is served under a CSP that every page satisfies, and that really blocks inline script', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const watch: Watch = await watchContext(context);
-    for (const path of pages) {
+    for (const path of PAGES) {
       const page = await context.newPage();
-      await page.goto(server.url + path);
+      await page.goto(site.url + path);
       expect(await page.$eval('meta[http-equiv="content-security-policy"]', (m) => m.getAttribute('content')), path).toMatch(/script-src 'self'/);
       await page.close();
     }
-    if (pages.includes('/search/')) {
-      // Pagefind (WebAssembly, fetched index) must run under the policy too.
-      const search = await context.newPage();
-      await search.goto(`${server.url}/search/?q=draft`);
-      await search.waitForSelector('#search-results li', { timeout: 30_000 });
-      expect(await search.$$eval('#search-results li', (items) => items.length)).toBeGreaterThan(0);
-      await search.close();
-    }
+    // Pagefind (WebAssembly, fetched index) must run under the policy too.
+    const search = await context.newPage();
+    await search.goto(`${site.url}/search/?q=draft`);
+    await search.waitForSelector('#search-results li', { timeout: 30_000 });
+    expect(await search.$$eval('#search-results li', (items) => items.length)).toBeGreaterThan(0);
+    await search.close();
     expect(watch).toEqual({ errors: [], csp: [] });
     // The same watch catches a violation when there is one: the policy is live, not decorative.
     const page = await context.newPage();
-    await page.goto(`${server.url}/explainers/alpha-deal/`);
+    await page.goto(`${site.url}/explainers/alpha-deal/`);
     // Wait for the browser's own verdict on the injected script (its violation event), not for a set time.
     const ran = await page.evaluate(async () => {
       const refused = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true }));
@@ -128,25 +108,25 @@ describe.skipIf(browserUnavailable())('site quality', { timeout: 240_000 }, () =
   });
 
   it('lists the right explainers on topic pages, drafts excluded', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/topics/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/topics/`);
     const topics = await page.$$eval('main .topic-list li', (items) => items.map((li) => li.textContent?.trim()));
     expect(topics).toEqual(['Energy (1)', 'Europe (1)', 'NATO (1)', 'Peace talks (2)']);
     await page.click('main .topic-list >> text=Peace talks');
     await page.waitForURL(/\/topics\/peace-talks\/$/);
     expect(await page.$$eval('main .card__title', (h) => h.map((e) => e.textContent))).toEqual(['Where the talks go next', 'Deal text </script> & what it means']);
-    await page.goto(`${server.url}/topics/energy/`);
+    await page.goto(`${site.url}/topics/energy/`);
     expect(await page.$$eval('main .card__title', (h) => h.map((e) => e.textContent))).toEqual(['Gas prices this winter']);
     // Home: latest explainers and the topics, busiest first.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     expect(await page.$$eval('main .card__title', (h) => h.map((e) => e.textContent))).toEqual(['Where the talks go next', 'Deal text </script> & what it means', 'Gas prices this winter']);
     expect(await page.$$eval('main .topic-list a', (a) => a.map((e) => e.textContent))).toEqual(['Peace talks', 'Energy', 'Europe', 'NATO']);
     await page.close();
   });
 
   it('lists the publishers, and on each publisher\'s page every distinct source with the explainers citing it', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/sources/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/sources/`);
     expect(await page.textContent('main .lede')).toBe('6 sources from 4 publishers, cited across 3 explainers.');
     const rows = await page.$$eval('main .publisher-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     expect(rows).toEqual([
@@ -171,8 +151,8 @@ describe.skipIf(browserUnavailable())('site quality', { timeout: 240_000 }, () =
   });
 
   it('serves well-formed feeds and structured data', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/explainers/alpha-deal/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/explainers/alpha-deal/`);
     const checks = await page.evaluate(async () => {
       const parse = async (url: string) => new DOMParser().parseFromString(await (await fetch(url)).text(), 'application/xml');
       const rss = await parse('/rss.xml');

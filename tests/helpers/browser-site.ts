@@ -16,13 +16,19 @@ export interface SiteInBrowser {
   readonly outDir: string;
 }
 
+/** How to build: extra environment for the build, and a step that adds to the output before serving. */
+export interface SiteOptions {
+  readonly env?: Record<string, string>;
+  readonly prepare?: (outDir: string) => Promise<void>;
+}
+
 /** Build `tests/fixtures/<name>`, let `prepare` add to the output, serve it and launch Chromium. */
-export function siteInBrowser(name: string, prepare?: (outDir: string) => Promise<void>): SiteInBrowser {
+export function siteInBrowser(name: string, { env, prepare }: SiteOptions = {}): SiteInBrowser {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   let outDir = '';
   beforeAll(async () => {
-    const build = await buildSite(fixture(name));
+    const build = await buildSite(fixture(name), env);
     expect(build.ok, build.output).toBe(true);
     outDir = build.outDir;
     await prepare?.(outDir);
