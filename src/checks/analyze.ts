@@ -16,7 +16,7 @@ import { toString } from 'mdast-util-to-string';
 import { hasClaimText } from '../citations/claim-text.ts';
 import { CONTENT_COMPONENTS } from '../schema/dialect.ts';
 import { placer, type Place } from '../schema/place.ts';
-import { OPAQUE, scanCitations, withoutGroups, type CitationUse, type SyntaxProblem } from './citation-scan.ts';
+import { OPAQUE, scanCitations, type CitationUse, type SyntaxProblem } from './citation-scan.ts';
 import { end, start, textRun, type TextRun } from './text-run.ts';
 
 
@@ -73,7 +73,7 @@ export function summarize(tree: Root, source: string): BodySummary {
   const summary: BodySummary = { uses: [], problems: [], claims: [], analyses: [], words: 0, place };
 
   // Pass 1: citations and near-misses in every text node, read as the renderer reads it.
-  const { uses, problems, citing } = scanCitations(tree, source, place);
+  const { uses, problems, citing, prose } = scanCitations(tree, source, place);
   summary.uses = uses;
   summary.problems = problems;
 
@@ -85,8 +85,7 @@ export function summarize(tree: Root, source: string): BodySummary {
     let words = 0;
     const visit = (n: Nodes) => {
       if (n.type === 'text' || n.type === 'inlineCode') {
-        // Citation syntax is never a claim's text, wherever it stands (a crossed-out one is refused as such).
-        const value = n.type === 'text' && n.value.includes('@') ? withoutGroups(n.value) : n.value;
+        const value = prose.get(n) ?? n.value;
         text ||= hasClaimText(value);
         words += value.match(WORD)?.length ?? 0;
         if (citing.has(n)) cited = true;
@@ -103,11 +102,12 @@ export function summarize(tree: Root, source: string): BodySummary {
   };
 
   const claim = (kind: ClaimBlock['kind'], at: Nodes, nodes: readonly Nodes[], run: boolean, citedBy: readonly Nodes[] = nodes, separator = '') => {
-    const { text, image, words } = inspect(nodes);
+    const own = inspect(nodes);
+    const { text, image, words } = own;
     summary.words += words;
     if ((!text && !image) || nodes.length === 0) return;
     const ranges: Array<[number, number]> = [[start(nodes[0]!), end(nodes.at(-1)!)]];
-    const cited = citedBy === nodes ? inspect(nodes).cited : inspect(citedBy).cited;
+    const cited = citedBy === nodes ? own.cited : inspect(citedBy).cited;
     let shown: string | undefined;
     summary.claims.push({
       kind: text ? kind : 'image',

@@ -36,11 +36,13 @@ export interface CitationScan {
   uses: CitationUse[];
   problems: SyntaxProblem[];
   citing: WeakSet<Nodes>;
+  /** What a text node with citation groups says without them: read once here, so claims need not parse again. */
+  prose: WeakMap<Nodes, string>;
 }
 
 /** Scan every text node of `tree` for citations; `place` maps offsets of `source` to positions. */
 export function scanCitations(tree: Root, source: string, place: (offset: number) => Place): CitationScan {
-  const result: CitationScan = { uses: [], problems: [], citing: new WeakSet() };
+  const result: CitationScan = { uses: [], problems: [], citing: new WeakSet(), prose: new WeakMap() };
   const scan = (node: Nodes, literal: boolean, struck: boolean) => {
     if (OPAQUE.has(node.type)) return;
     if (node.type === 'image' && node.alt?.includes('@')) {
@@ -49,6 +51,8 @@ export function scanCitations(tree: Root, source: string, place: (offset: number
     }
     if (node.type === 'text') {
       const { groups, problems } = parseCitations(node.value);
+      // Citation syntax is never a claim's text, wherever it stands (a crossed-out one is refused as such).
+      if (groups.length) result.prose.set(node, withoutGroups(node.value, groups));
       const at = (i: number) => place(valueOffset(source, start(node), end(node), node.value, i));
       if (literal) {
         // `https://example.org[@a]` makes the citation part of the address; `[text [@a]](url)` part of the link.
@@ -84,11 +88,11 @@ function hidden(at: Place, where: string): SyntaxProblem {
   };
 }
 
-/** `value` without its citation groups: what the text says. */
-export function withoutGroups(value: string): string {
+/** `value` without its citation `groups` (as parsed from it): what the text says. */
+function withoutGroups(value: string, groups: ReadonlyArray<{ start: number; end: number }>): string {
   let out = '';
   let last = 0;
-  for (const group of parseCitations(value).groups) {
+  for (const group of groups) {
     out += value.slice(last, group.start);
     last = group.end;
   }

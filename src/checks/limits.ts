@@ -124,9 +124,13 @@ export function findLimitProblems(text: string): LimitProblem[] {
     if (emphasis > LIMITS.emphasis) flag('emphasis', number, `This paragraph has more than ${LIMITS.emphasis} runs of * or _ (bold and italic markers)`, 'remove the extra * and _ characters; to show one as itself, type \\* or \\_');
     let brackets = 0;
     let deepest = 0;
-    for (const c of line) {
-      if (c === '[' || c === '(') deepest = Math.max(deepest, ++brackets);
-      else if ((c === ']' || c === ')') && brackets > 0) brackets--;
+    // By char code, and only on lines with an opening bracket: this loop was a tenth of a check's own time.
+    if (line.includes('[') || line.includes('(')) {
+      for (let i = 0; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        if (c === 0x5b || c === 0x28) deepest = Math.max(deepest, ++brackets);
+        else if ((c === 0x5d || c === 0x29) && brackets > 0) brackets--;
+      }
     }
     if (deepest > LIMITS.depth) flag('brackets', number, `Brackets are nested ${deepest} levels deep (at most ${LIMITS.depth})`, 'remove the extra [ or ( characters');
     const columns = DELIMITER_ROW.test(line) ? (line.match(/-+/g)?.length ?? 0) : 0;
