@@ -53,7 +53,7 @@ export default defineConfig({
       serialize: withLastmod(async () => lastModified(await readDatedExplainers(contentDir))),
     }),
     pagefindIntegration(),
-    linkCheck(),
+    linkCheck({ contentDir }),
     publish(),
   ],
   // A strict CSP as a <meta> on every page: Astro adds hashes for its own

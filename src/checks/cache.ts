@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setting } from '../config/env.ts';
 import { fromPlain, toPlain, type PlainResult } from './plain.ts';
 import type { CheckResult } from './run.ts';
 
@@ -26,7 +27,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  * Where the cache lives: the project's own `node_modules/.cache`, never the writer's folders.
  * `EXPLAINERS_CHECK_CACHE` names another file (tests give each build its own).
  */
-export const DEFAULT_CACHE = process.env.EXPLAINERS_CHECK_CACHE || join(ROOT, 'node_modules/.cache/explainers-check/results.json');
+export const DEFAULT_CACHE = setting('checkCache') || join(ROOT, 'node_modules/.cache/explainers-check/results.json');
 
 /** The stored form: one checker key, and per file its content hash and result. */
 interface CacheFile {

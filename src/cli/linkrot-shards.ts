@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findArticles } from '../checks/files.ts';
+import { setting } from '../config/env.ts';
 import { countSourceUrls, DEFAULT_SHARDS, planShards } from './lib/shards.ts';
 
 const USAGE = 'Usage: node src/cli/linkrot-shards.ts [--per-shard 2000] [--max-shards 16] [--dir content/explainers]';
@@ -22,7 +23,7 @@ try {
   if (values.help) {
     console.log(USAGE);
   } else {
-    const dir = resolve(values.dir ?? process.env.EXPLAINERS_DIR ?? 'content/explainers');
+    const dir = resolve(values.dir ?? setting('contentDir'));
     const count = await countSourceUrls(await findArticles([dir]));
     const shards = planShards(count, { perShard: positive('per-shard', values['per-shard'], DEFAULT_SHARDS.perShard), maxShards: positive('max-shards', values['max-shards'], DEFAULT_SHARDS.maxShards) });
     console.log(`count=${count}\nshards=${JSON.stringify(shards)}`);

@@ -6,9 +6,10 @@
 import { stat } from 'node:fs/promises';
 import { formatBrokenLinks } from '../links/broken.ts';
 import { checkInternalLinks } from '../links/internal.ts';
+import { setting } from '../config/env.ts';
 
 const dir = process.argv[2] ?? 'dist';
-const site = process.env.SITE_URL ?? 'https://explainers.example.org';
+const site = setting('siteUrl');
 
 if (process.argv.includes('--help')) {
   process.stdout.write('Usage: node src/cli/links.ts [built-site-folder]   (default: dist; SITE_URL sets the site address)\n');

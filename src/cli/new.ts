@@ -6,6 +6,7 @@
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setting } from '../config/env.ts';
 import { slugProblem } from '../schema/slug.ts';
 import { DEFAULT_ARCHIVE_TIMEOUT_MS, DEFAULT_SAVE_ENDPOINT } from './lib/archive-snapshot.ts';
 import { DEFAULT_LIMITS } from './lib/fetch-page.ts';
@@ -32,7 +33,7 @@ Options:
   --dir <folder>    the explainers folder (default: $EXPLAINERS_DIR or content/explainers)
   --now <date>      pretend today is this date, YYYY-MM-DD (for tests)`;
 
-const SITE = process.env.SITE_URL ?? 'https://explainers.example.org';
+const SITE = setting('siteUrl');
 const USER_AGENT = `SourcedExplainers/1.0 (+${SITE}; reads a page's title and publisher to cite it)`;
 
 async function create(dir: string, positional: string, slugOption: string | undefined, authors: string[], today: string): Promise<void> {
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   const adding = !!values.source?.length;
   const loose = looseArguments(positionals, process.env, adding);
   if (loose) throw new UsageError(loose.message, loose.hint, 2);
-  const dir = resolve(values.dir ?? process.env.EXPLAINERS_DIR ?? 'content/explainers');
+  const dir = resolve(values.dir ?? setting('contentDir'));
   const day = today(values.now);
   if (adding) {
     if (positionals.length || values.slug || values.author) throw new UsageError('give either a title (to create an explainer) or --source (to add a source), not both', USAGE, 2);

@@ -16,7 +16,9 @@ interface Setting {
 export const SETTINGS = {
   contentDir: { env: 'EXPLAINERS_DIR', default: 'content/explainers', docs: 'the folder of explainers (tests and benchmarks point it elsewhere)' },
   siteUrl: { env: 'SITE_URL', default: 'https://explainers.example.org', docs: "the site's public address, for canonical links, feeds and structured data" },
-  linkrotState: { env: 'LINKROT_STATE', default: '.linkrot/state.json', docs: 'the link-rot history the site reads source health from' },
+  linkrotState: { env: 'LINKROT_STATE', default: '.linkrot/state.json', docs: 'the link-rot history the watcher writes and the site reads source health from' },
+  archiveEndpoint: { env: 'LINKROT_ARCHIVE_ENDPOINT', default: 'https://archive.org/wayback/available', docs: 'the Wayback-style availability API the link-rot watcher asks for archived copies' },
+  checkCache: { env: 'EXPLAINERS_CHECK_CACHE', default: '', docs: "tests and benchmarks: the check's result cache file (default: node_modules/.cache/explainers-check/results.json)" },
   astroCacheDir: { env: 'ASTRO_CACHE_DIR', default: '', docs: "tests and benchmarks: Astro's cache folder for one build (default: Astro's own)" },
   incremental: { env: 'EXPLAINERS_INCREMENTAL', default: '', docs: "Astro's incremental builds (faster repeated local builds; see Performance)" },
   skipCitationCheck: { env: 'SKIP_CITATION_CHECK', default: '', docs: 'benchmarks only: build without the Markdown gate' },

@@ -6,7 +6,7 @@
  * hooks run in list order, and the check must see the finished output,
  * including the search index written by the search integration.
  *
- * Set `SKIP_LINK_CHECK=1` to skip it (e.g. for benchmarks); it is on by default.
+ * The `skipLinkCheck` setting (src/config/env.ts) skips it, e.g. for benchmarks; it is on by default.
  */
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -14,18 +14,13 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatBrokenLinks } from '../links/broken.ts';
 import { checkInternalLinks } from '../links/internal.ts';
+import { isOn, setting, SETTINGS } from '../config/env.ts';
 import { stopBuild } from './stop.ts';
 
 /** Options for {@link linkCheck}. */
 export interface LinkCheckOptions {
   /** Folder holding the explainer sources, to name the file behind a broken page. */
   contentDir?: string;
-}
-
-/** True when the environment asks to skip the check. */
-export function linkCheckSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = env.SKIP_LINK_CHECK?.trim().toLowerCase();
-  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
 }
 
 /** The built-in internal link check as an Astro integration. */
@@ -40,8 +35,8 @@ export function linkCheck(options: LinkCheckOptions = {}): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (linkCheckSkipped()) {
-          logger.warn('Internal link check skipped (SKIP_LINK_CHECK is set).');
+        if (isOn('skipLinkCheck')) {
+          logger.warn(`Internal link check skipped (${SETTINGS.skipLinkCheck.env} is set).`);
           return;
         }
         const started = performance.now();
@@ -52,7 +47,7 @@ export function linkCheck(options: LinkCheckOptions = {}): AstroIntegration {
           logger.info(`No broken internal links: ${result.checked} URLs from ${result.pages} pages checked in ${seconds}s.`);
           return;
         }
-        const contentDir = resolve(options.contentDir ?? process.env.EXPLAINERS_DIR ?? 'content/explainers');
+        const contentDir = resolve(options.contentDir ?? setting('contentDir'));
         const sourceOf = (page: string): string | undefined => {
           const slug = new RegExp(`^${base.replace(/\/?$/, '/')}explainers/(.+?)/$`).exec(page)?.[1];
           const file = slug ? join(contentDir, `${slug}.mdx`) : undefined;

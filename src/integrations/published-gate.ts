@@ -17,7 +17,7 @@ import type { AstroIntegration } from 'astro';
 import { findArticles } from '../checks/files.ts';
 import { isOn, SETTINGS } from '../config/env.ts';
 import { formatText, summaryLine, totals } from '../checks/format.ts';
-import { newAnalysisMark } from '../published/mark.ts';
+import { keepAnalysisMark, newAnalysisMark } from '../published/mark.ts';
 import { verifySite } from '../published/run.ts';
 import { stopBuild } from './stop.ts';
 
@@ -40,7 +40,7 @@ async function markFor(cacheDir: URL, incremental: boolean): Promise<string> {
   const file = join(fileURLToPath(cacheDir), 'explainers-analysis-mark');
   const kept = (await readFile(file, 'utf8').catch(() => '')).trim();
   if (kept) {
-    process.env.EXPLAINERS_ANALYSIS_MARK = kept;
+    keepAnalysisMark(kept);
     return kept;
   }
   await mkdir(fileURLToPath(cacheDir), { recursive: true });

@@ -6,9 +6,6 @@
  */
 import { probe, type Gate, type HttpOptions } from './http.ts';
 
-/** The public Wayback Machine availability API. */
-export const DEFAULT_ARCHIVE_ENDPOINT = 'https://archive.org/wayback/available';
-
 /** A snapshot to suggest. */
 export interface Snapshot {
   url: string;

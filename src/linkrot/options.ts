@@ -4,14 +4,10 @@
  * and parses. Parsing is pure so every bad flag gets a clear message and a test.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { DEFAULT_ARCHIVE_ENDPOINT } from './archive.ts';
 import { FORMATS, type Format } from './report.ts';
 import type { RunOptions, Shard } from './run.ts';
 import { SETTINGS, type SettingName } from './settings.ts';
-import { DEFAULT_STATE_PATH } from './state.ts';
-
-/** The site address used when SITE_URL is not set (as in astro.config.mjs). */
-export const DEFAULT_SITE = 'https://explainers.example.org';
+import { setting, SETTINGS as ENV_SETTINGS } from '../config/env.ts';
 
 /** A clear User-Agent naming the site, so site owners know who is checking. */
 export function userAgentFor(site: string): string {
@@ -20,11 +16,11 @@ export function userAgentFor(site: string): string {
 
 /** Run options with every default filled in. */
 export function defaultRunOptions(env: NodeJS.ProcessEnv = process.env): RunOptions {
-  const site = env.SITE_URL ?? DEFAULT_SITE;
+  const site = setting('siteUrl', env);
   const value = (name: SettingName) => SETTINGS[name].value;
   return {
-    contentDir: env.EXPLAINERS_DIR ?? 'content/explainers',
-    statePath: env.LINKROT_STATE ?? DEFAULT_STATE_PATH,
+    contentDir: setting('contentDir', env),
+    statePath: setting('linkrotState', env),
     site,
     concurrency: value('concurrency'),
     perHost: value('perHost'),
@@ -33,7 +29,7 @@ export function defaultRunOptions(env: NodeJS.ProcessEnv = process.env): RunOpti
     retry: { retries: value('retries'), backoffBaseMs: value('backoffBaseMs'), backoffMaxMs: value('backoffMaxMs'), maxRetryAfterMs: value('maxRetryAfterMs') },
     policy: { rottenRuns: value('rottenRuns'), rottenDays: value('rottenDays') },
     quotes: true,
-    archive: { enabled: true, endpoint: env.LINKROT_ARCHIVE_ENDPOINT ?? DEFAULT_ARCHIVE_ENDPOINT },
+    archive: { enabled: true, endpoint: setting('archiveEndpoint', env) },
     date: () => new Date(),
   };
 }
@@ -49,8 +45,8 @@ export type Command =
 
 /** The flags that are not numbers, in `--help` order: name, what it takes, help line. */
 const FLAGS: [name: string, arg: string | undefined, help: string][] = [
-  ['content', 'dir', 'explainers folder (default: content/explainers)'],
-  ['state', 'file', `history file (default: ${DEFAULT_STATE_PATH})`],
+  ['content', 'dir', `explainers folder (default: ${ENV_SETTINGS.contentDir.default})`],
+  ['state', 'file', `history file (default: ${ENV_SETTINGS.linkrotState.default})`],
   ['format', 'f', `${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)} (default: text)`],
   ['quiet', undefined, 'no progress output'],
   ['shard', 'i/n', 'check only the i-th of n groups of hosts (CI matrix)'],
@@ -58,7 +54,7 @@ const FLAGS: [name: string, arg: string | undefined, help: string][] = [
   ['user-agent', 'text', 'User-Agent header (default: names the site)'],
   ['no-quotes', undefined, 'do not look for quotes on the pages'],
   ['no-archive', undefined, 'do not look up archived snapshots'],
-  ['archive-endpoint', 'url', `Wayback-style availability API (default: ${DEFAULT_ARCHIVE_ENDPOINT})`],
+  ['archive-endpoint', 'url', `Wayback-style availability API (default: ${ENV_SETTINGS.archiveEndpoint.default})`],
   ['site', 'url', "the site's own address; links to it are skipped"],
   ['now', 'date', 'pretend the run happens at this ISO date (testing, backfills)'],
   ['help', undefined, 'show this text'],

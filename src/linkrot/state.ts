@@ -16,8 +16,6 @@ import type { Verdict } from './classify.ts';
 import { SETTINGS } from './settings.ts';
 import { emptyState, parseState, serializeState, StateError, type LinkrotState, type Problem, type UrlRecord } from './state-file.ts';
 
-/** The default state file, relative to the project folder. */
-export const DEFAULT_STATE_PATH = '.linkrot/state.json';
 const HISTORY_LENGTH = 30;
 
 /** When a failing URL becomes rotten. */

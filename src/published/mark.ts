@@ -16,6 +16,11 @@ export function newAnalysisMark(): string {
   return mark;
 }
 
+/** Continue with a mark kept from an earlier build (incremental builds keep its pages). */
+export function keepAnalysisMark(mark: string): void {
+  process.env[ENV] = mark;
+}
+
 /** The mark of the build in progress; undefined outside a checked build (dev server, tests). */
 export function analysisMark(): string | undefined {
   return process.env[ENV] || undefined;

@@ -13,6 +13,7 @@
  * readers get the same judgement.
  */
 import { readFileSync } from 'node:fs';
+import { setting } from '../config/env.ts';
 import { parseState, type UrlRecord } from '../linkrot/state-file.ts';
 import { normalizeUrl } from '../schema/url.ts';
 import { formatDate } from './format.ts';
@@ -31,8 +32,8 @@ export interface SourceHealth {
 /** Health by URL key (`normalizeUrl`). */
 export type HealthMap = ReadonlyMap<string, SourceHealth>;
 
-/** Where the state file is looked for: env `LINKROT_STATE`, else `.linkrot/state.json` in the working directory. */
-export const statePath = (): string => process.env.LINKROT_STATE || '.linkrot/state.json';
+/** Where the state file is looked for (setting `linkrotState`), relative to the working directory. */
+export const statePath = (): string => setting('linkrotState');
 
 /** Read the state file; an empty map when it is absent or the watcher's reader refuses it. */
 export function readHealth(path: string = statePath()): HealthMap {
