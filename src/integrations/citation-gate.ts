@@ -16,7 +16,7 @@ import { checkWithCache } from '../checks/cache.ts';
 import { precheckFrontmatter } from '../checks/frontmatter-precheck.ts';
 import { checkFiles, explainerFileProblems, findArticles } from '../checks/files.ts';
 import type { CheckResult } from '../checks/types.ts';
-import { devCheck } from './dev-check.ts';
+import { devCheck, overlayWithoutEmptyStack } from './dev-check.ts';
 import { stopBuild } from './stop.ts';
 
 /** The report's last line when the build stops. */
@@ -35,7 +35,7 @@ export function citationGate({ contentDir }: CitationGateOptions): AstroIntegrat
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         const dir = resolve(config.root.pathname, contentDir);
-        if (command === 'dev') updateConfig({ vite: { plugins: [devCheck(dir)] } });
+        if (command === 'dev') updateConfig({ vite: { plugins: [devCheck(dir), overlayWithoutEmptyStack()] } });
         if (command !== 'build') return;
         const started = performance.now();
         const files = await findArticles([dir]);
