@@ -35,7 +35,7 @@ export function overlayError(path: string, display: string, text: string | Uint8
   // The overlay shows the name above the title, and the browser tab shows the name.
   error.name = `Citation problem in ${basename(path)}, line ${first.line ?? 1}${more}`;
   error.title = `Fix ${errors.length === 1 ? 'it' : 'them'} in the file and save: this page comes back by itself.`;
-  error.hint = first.note;
+  // No `hint`: each error's fix is already in the list, and Astro's terminal would print the first one a third time.
   error.id = path;
   error.loc = { file: path, line: first.line ?? 1, column: first.column ?? 1 };
   error.fullCode = article.source.text;

@@ -155,6 +155,8 @@ describe('dev server', () => {
       // In the terminal too, as npm run check prints it (Astro's request handler and its error page
       // each log a failed request, so it shows twice; the check's own plugin throws it once).
       expect(dev.output()).toMatch(/one-gap\.mdx:15:1 Paragraph cites no source\n\s+fix: add a citation such as \[@alpha\]/);
+      // No third copy of the fix as Astro's "Hint:", and no stack trace.
+      expect(dev.output()).not.toMatch(/Hint:|Stack trace:|    at /);
       if (!browserUnavailable()) {
         // What the writer sees: Astro's error overlay in the browser, with file and line.
         const browser = await launchBrowser();
