@@ -6,10 +6,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { satteriCitations } from './src/citations/satteri-citations.ts';
 import { satteriTableAlign } from './src/site/table-align.ts';
 import { citationGate } from './src/integrations/citation-gate.ts';
-import { linkCheck } from './src/integrations/link-check.ts';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
-import { publishedGate } from './src/integrations/published-gate.ts';
 import { publish } from './src/integrations/publish.ts';
+import { siteChecks } from './src/integrations/site-checks.ts';
 import { isOn, setting } from './src/config/env.ts';
 import { readDatedExplainers } from './src/site/explainer-dates.ts';
 import { lastModified, withLastmod } from './src/site/sitemap.ts';
@@ -41,19 +39,18 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // Order matters: the citation gate first (a build with citation errors stops before rendering);
-  // the published-page gate verifies the rendered pages; Pagefind indexes them; linkCheck() checks
-  // everything, index included; publish() stays LAST and swaps the checked site into the output folder.
+  // the sitemap writes into the output folder; siteChecks() then verifies the rendered pages, builds
+  // the search index and checks every internal link, all three at once; publish() stays LAST and
+  // swaps the checked site into the output folder.
   integrations: [
     ...(isOn('skipCitationCheck') ? [] : [citationGate({ contentDir })]),
     mdx(),
-    publishedGate({ contentDir }),
     // lastmod from each explainer's updated/published date (listing pages: their newest explainer).
     sitemap({
       filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
       serialize: withLastmod(async () => lastModified(await readDatedExplainers(contentDir))),
     }),
-    pagefindIntegration(),
-    linkCheck({ contentDir }),
+    siteChecks({ contentDir }),
     publish(),
   ],
   // A strict CSP as a <meta> on every page: Astro adds hashes for its own

@@ -1,15 +1,14 @@
 /**
  * Builds the Pagefind search index over the finished site at the end of
- * `astro build`, so `npm run build` always ships a search index that matches
- * the pages it just wrote.
+ * `astro build` (a stage of ./site-checks.ts), so `npm run build` always ships
+ * a search index that matches the pages it just wrote.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AstroIntegration } from 'astro';
 import { isOn, SETTINGS } from '../config/env.ts';
 import type { IndexJob, IndexJobResult } from '../search/index-worker.ts';
+import type { StageLogger } from './stages.ts';
 
 /** The switch that builds without a search index (src/config/env.ts). */
 export const SKIP_ENV = SETTINGS.skipSearchIndex.env;
@@ -106,23 +105,17 @@ export function summary(stats: IndexStats): string {
   return `Indexed ${stats.pages} ${noun} in ${(stats.ms / 1000).toFixed(2)} s (index ${formatBytes(stats.indexBytes)}${perPage}).`;
 }
 
-/** The Astro integration: runs `indexSite` over the output folder once the build is done. */
-export function pagefindIntegration(): AstroIntegration {
-  return {
-    name: 'explainers:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        if (isOn('skipSearchIndex')) {
-          logger.warn(`Search index skipped (${SKIP_ENV}=1): the search page will report that search is unavailable.`);
-          return;
-        }
-        // A failure propagates: Astro fails the build and prints the message with its cause.
-        const stats = await indexSite(fileURLToPath(dir));
-        logger.info(summary(stats));
-        if (stats.pages === 0) logger.warn('No explainer pages were found to index: search will find nothing.');
-      },
-    },
-  };
+/**
+ * The search stage of the finished-site checks (./site-checks.ts): index the site in `dir`
+ * and log what was indexed. A Pagefind failure is thrown (`Failed to run Pagefind.`).
+ */
+export async function searchIndexStage(dir: string, logger: StageLogger): Promise<undefined> {
+  if (isOn('skipSearchIndex')) {
+    logger.warn(`Search index skipped (${SKIP_ENV}=1): the search page will report that search is unavailable.`);
+    return undefined;
+  }
+  const stats = await indexSite(dir);
+  logger.info(summary(stats));
+  if (stats.pages === 0) logger.warn('No explainer pages were found to index: search will find nothing.');
+  return undefined;
 }
-
-export default pagefindIntegration;

@@ -3,6 +3,9 @@
  * a citation marker without its anchor fail the build, naming page and link;
  * the sample content passes.
  */
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, fixture, ROOT } from '../helpers/site.ts';
 
@@ -20,6 +23,21 @@ describe('internal link check in the build', () => {
     // Working links and external URLs are not reported; nothing crashes with a stack trace.
     expect(build.output).not.toContain('unreachable.invalid');
     expect(build.output).not.toContain('#source-alpha');
+    expect(build.output).not.toMatch(/^\s+at /m);
+  }, 120_000);
+
+  it('reports the published-page gate and the link check together (the stages run at once)', async () => {
+    // One page the Markdown gate passes but the page gate refuses, one with broken links.
+    const dir = await mkdtemp(join(tmpdir(), 'two-stages-'));
+    await cp(fixture('site-disagree', 'quoted-table.mdx'), join(dir, 'quoted-table.mdx'));
+    await cp(fixture('links-broken', 'broken-links.mdx'), join(dir, 'broken-links.mdx'));
+    const build = await buildSite(dir, { SKIP_SEARCH_INDEX: '1' });
+    expect(build.ok, build.output).toBe(false);
+    expect(build.output).toMatch(/quoted-table\.mdx:\d+:1 error Table row on the published page has no citation/);
+    expect(build.output).toContain('Found 2 broken internal links');
+    // One block at the end, each part closing with what to do; no stack trace.
+    expect(build.output.trimEnd()).toMatch(/Next: fix each link, or restore the page or anchor it points to, then build again\. The site in the output folder was left as it was\.$/);
+    expect(build.output).toMatch(/Next: fix each explainer at the line shown/);
     expect(build.output).not.toMatch(/^\s+at /m);
   }, 120_000);
 
