@@ -30,6 +30,8 @@ export interface ClaimBlock {
   /** Source offset ranges of the block's own text (a list item's sub-lists are not its own). */
   ranges: Array<[number, number]>;
   cited: boolean;
+  /** It holds a citation written wrong whose source is clear: reported as that, not as uncited. */
+  attempted: boolean;
   /** The block's inline text (citations included), for sentence-level checks; undefined for rows. */
   run?: TextRun;
   /** What a reader reads, citations as written; a table row's cells joined by " · ". */
@@ -73,7 +75,7 @@ export function summarize(tree: Root, source: string): BodySummary {
   const summary: BodySummary = { uses: [], problems: [], claims: [], analyses: [], words: 0, place };
 
   // Pass 1: citations and near-misses in every text node, read as the renderer reads it.
-  const { uses, problems, citing, prose } = scanCitations(tree, source, place);
+  const { uses, problems, citing, attempted, prose } = scanCitations(tree, source, place);
   summary.uses = uses;
   summary.problems = problems;
 
@@ -82,6 +84,7 @@ export function summarize(tree: Root, source: string): BodySummary {
     let text = false;
     let image = false;
     let cited = false;
+    let tried = false;
     let words = 0;
     const visit = (n: Nodes) => {
       if (n.type === 'text' || n.type === 'inlineCode') {
@@ -89,6 +92,7 @@ export function summarize(tree: Root, source: string): BodySummary {
         text ||= hasClaimText(value);
         words += value.match(WORD)?.length ?? 0;
         if (citing.has(n)) cited = true;
+        if (attempted.has(n)) tried = true;
         return;
       }
       // An image says something too: it needs a cited caption like any text.
@@ -98,7 +102,7 @@ export function summarize(tree: Root, source: string): BodySummary {
       if ('children' in n) for (const child of n.children) visit(child as Nodes);
     };
     nodes.forEach(visit);
-    return { text, image, cited, words };
+    return { text, image, cited, tried, words };
   };
 
   const claim = (kind: ClaimBlock['kind'], at: Nodes, nodes: readonly Nodes[], run: boolean, citedBy: readonly Nodes[] = nodes, separator = '') => {
@@ -107,13 +111,15 @@ export function summarize(tree: Root, source: string): BodySummary {
     summary.words += words;
     if ((!text && !image) || nodes.length === 0) return;
     const ranges: Array<[number, number]> = [[start(nodes[0]!), end(nodes.at(-1)!)]];
-    const cited = citedBy === nodes ? own.cited : inspect(citedBy).cited;
+    const by = citedBy === nodes ? own : inspect(citedBy);
+    const cited = by.cited;
     let shown: string | undefined;
     summary.claims.push({
       kind: text ? kind : 'image',
       place: place(start(at)),
       ranges,
       cited,
+      attempted: by.tried,
       run: run ? textRun(nodes, source) : undefined,
       // Only reports and a few rules read it: worked out on first use, not for every claim of every check.
       get text() {

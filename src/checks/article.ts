@@ -55,7 +55,8 @@ export function parseArticle(path: string, contents: string | Uint8Array): Artic
   } catch (cause) {
     const place = placeOf(cause);
     const offset = source.text.split(/\r?\n|\r/).slice(0, place.line - 1).reduce((n, line) => n + line.length + 1, 0) + place.column - 1;
-    const plain = plainMdxError(cause as Error & { ruleId?: string; reason?: string }, source.text[offset] ?? '');
+    const line = source.text.split(/\r?\n|\r/, place.line)[place.line - 1] ?? '';
+    const plain = plainMdxError(cause as Error & { ruleId?: string; reason?: string }, source.text[offset] ?? '', line);
     report(file, 'error', NOTICES.mdxSyntax.id, place, plain.message, plain.hint);
   }
   return article;

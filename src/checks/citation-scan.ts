@@ -21,6 +21,8 @@ export interface SyntaxProblem {
   message: string;
   hint: string;
   place: Place;
+  /** The ids the writer meant, when clear (`[@E3]` meant `e3`). */
+  intended?: string[];
 }
 
 /** Nodes whose text is never read as prose (code, data, refused code). */
@@ -36,13 +38,15 @@ export interface CitationScan {
   uses: CitationUse[];
   problems: SyntaxProblem[];
   citing: WeakSet<Nodes>;
+  /** Text nodes with a near-miss whose meaning is clear: their block tried to cite, and is told how to fix the citation instead. */
+  attempted: WeakSet<Nodes>;
   /** What a text node with citation groups says without them: read once here, so claims need not parse again. */
   prose: WeakMap<Nodes, string>;
 }
 
 /** Scan every text node of `tree` for citations; `place` maps offsets of `source` to positions. */
 export function scanCitations(tree: Root, source: string, place: (offset: number) => Place): CitationScan {
-  const result: CitationScan = { uses: [], problems: [], citing: new WeakSet(), prose: new WeakMap() };
+  const result: CitationScan = { uses: [], problems: [], citing: new WeakSet(), attempted: new WeakSet(), prose: new WeakMap() };
   const scan = (node: Nodes, literal: boolean, struck: boolean) => {
     if (OPAQUE.has(node.type)) return;
     if (node.type === 'image' && node.alt?.includes('@')) {
@@ -66,7 +70,10 @@ export function scanCitations(tree: Root, source: string, place: (offset: number
       }
       if (groups.length) result.citing.add(node);
       for (const group of groups) for (const item of group.items) result.uses.push({ id: item.id, locator: item.locator, place: at(item.start) });
-      for (const problem of problems) result.problems.push({ message: problem.message, hint: problem.hint, place: at(problem.start) });
+      for (const problem of problems) {
+        result.problems.push({ message: problem.message, hint: problem.hint, place: at(problem.start), ...(problem.intended ? { intended: problem.intended } : {}) });
+        if (problem.intended) result.attempted.add(node);
+      }
       return;
     }
     if ('children' in node) for (const child of node.children) scan(child as Nodes, literal || LITERAL.has(node.type), struck || node.type === 'delete');

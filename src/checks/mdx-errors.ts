@@ -6,6 +6,9 @@
  * the parser's own words follow on a second line, for developers.
  */
 
+import { CONTENT_COMPONENTS } from '../schema/dialect.ts';
+import { closest } from '../schema/suggest.ts';
+
 /** A parser error as micromark and mdast-util-mdx-jsx raise it. */
 interface ParserError {
   ruleId?: string;
@@ -20,9 +23,24 @@ export interface PlainError {
 }
 
 const NAME = /`([^`]+)`/;
+const isComponentTag = (tag: string) => Object.hasOwn(CONTENT_COMPONENTS, tag.replace(/[<>/]/g, ''));
 
-/** Translate a parser error; `charAt` is the character at the error's place. */
-export function plainMdxError(error: ParserError, charAt: string): PlainError {
+/**
+ * A closing tag that is the opening one misspelt or in other capitals (`<Analysis>` … `</analysis>`,
+ * `</Analysys>`): say which to write, the site's component name when one of the two is it.
+ */
+function mismatchedName(reason: string): PlainError | undefined {
+  const names = /closing tag `<\/([^`>]*)>`, expected corresponding closing tag for `<([^`>]*)>`/.exec(reason);
+  if (!names) return undefined;
+  const [, closing, opening] = names as unknown as [string, string, string];
+  if (closest(closing, [opening]) === undefined) return undefined;
+  const right = closest(opening, Object.keys(CONTENT_COMPONENTS)) ?? opening;
+  if (right === opening) return { message: `<${opening}> is closed as </${closing}>`, hint: `write </${opening}>: the closing tag repeats the name exactly, capitals included` };
+  return { message: `<${opening}> is written with the wrong letters: the component is <${right}>`, hint: `write <${right}> … </${right}>` };
+}
+
+/** Translate a parser error; `charAt` is the character at the error's place, `line` the text of its line. */
+export function plainMdxError(error: ParserError, charAt: string, line = ''): PlainError {
   const reason = (error.reason ?? error.message ?? '').replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, '').replace(/\s+/g, ' ').trim();
   const detail = `\n(for developers, the MDX parser said: ${reason})`;
   const with_ = (message: string, hint: string): PlainError => ({ message, hint: `${hint}${detail}` });
@@ -36,12 +54,24 @@ export function plainMdxError(error: ParserError, charAt: string): PlainError {
     case 'unexpected-eof':
       if (reason.includes('expression')) return with_('A { is opened and never closed', 'to show a brace, type \\{; a note to editors is written {/* note */}');
       return with_('A < right before a letter is read as the start of a tag', 'put spaces around it ("a < b"), or type \\<');
-    case 'acorn':
+    case 'acorn': {
+      // `{@e3-draft}`: a citation typed in the wrong brackets.
+      const cited = /\{\s*@([a-z0-9][a-z0-9-]*)/i.exec(line);
+      if (cited) return with_('Citations are written in square brackets [ ], not curly braces { }', `write [@${cited[1]!.toLowerCase()}]`);
       return with_('Curly braces { } are read as code, and what is between them is not code', 'to show a brace, type \\{ and \\}; for a note to editors that readers do not see, write {/* note */}');
+    }
     case 'unexpected-lazy':
       return with_('A line of a note {/* … */} inside a list or quote is not indented like the rest', 'indent every line of the note like the list item (or start it with > in a quote), or keep the note on one line');
     case 'end-tag-mismatch':
       if (tag === '<br>') return with_('<br> must be written <br />', 'add the slash: <br />');
+      if (reason.startsWith('Unexpected closing tag')) {
+        const misspelt = mismatchedName(reason);
+        if (misspelt) return with_(misspelt.message, misspelt.hint);
+      }
+      // Text right after <Analysis> on its line makes the tag part of a paragraph, which ends before the closing tag.
+      if (tag && isComponentTag(tag) && reason.includes('before the end of `paragraph`')) {
+        return with_(`${tag} must be on a line of its own`, `put the text on the next line, and ${tag.replace('<', '</')} on a line of its own after it`);
+      }
       if (reason.startsWith('Unexpected closing tag')) return with_(`Tags are closed in the wrong order: ${tag} closes before what was opened inside it`, 'close tags in the reverse order you opened them, or write Markdown instead');
       return with_(`${tag ?? 'A tag'} is opened but never closed`, `add ${tag ? tag.replace('<', '</') : 'the closing tag'} on a line of its own after the text, with a blank line before it`);
     case 'unexpected-closing-slash':

@@ -31,6 +31,8 @@ export interface CitationProblem {
   hint: string;
   start: number;
   end: number;
+  /** The ids the writer meant, when they are clear: their sources are not also reported as never cited. */
+  intended?: string[];
 }
 
 /** Result of scanning one string. */
@@ -39,10 +41,13 @@ export interface ParsedCitations {
   problems: CitationProblem[];
 }
 
+import { fixId, idSlip } from './id-slips.ts';
+
 /** A cited id; it is checked against the source-id pattern separately. */
 const ID_CHARS = /^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/;
 const VALID_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const OPEN = /\[\s*@/g;
+// A full-width ＠ (typed by an Asian-language keyboard) opens a group too, so it is reported, not ignored.
+const OPEN = /\[\s*[@\uff20]/g;
 /** Longest locator: `pp. 1204–1207`, `section 4.2, para. 12` fit easily. */
 const MAX_LOCATOR = 40;
 const STRAY_CLOSE = /(^|[^\w.@[-])@([a-z0-9][a-z0-9-]*)\]/gi;
@@ -55,7 +60,7 @@ export function parseCitations(text: string): ParsedCitations {
   const groups: CitationGroup[] = [];
   const problems: CitationProblem[] = [];
   const covered: Array<[number, number]> = [];
-  if (!text.includes('@')) return { groups, problems };
+  if (!text.includes('@') && !text.includes('\uff20')) return { groups, problems };
 
   OPEN.lastIndex = 0;
   for (let match = OPEN.exec(text); match; match = OPEN.exec(text)) {
@@ -63,12 +68,7 @@ export function parseCitations(text: string): ParsedCitations {
     const close = findClose(text, start + 1);
     if (close === -1) {
       const end = endOfWord(text, start);
-      problems.push({
-        message: `Citation \`${text.slice(start, end)}\` is never closed`,
-        hint: 'add the closing bracket: [@id]',
-        start,
-        end,
-      });
+      problems.push({ message: `Citation \`${text.slice(start, end)}\` is never closed`, ...unclosedHint(text, start), start, end });
       covered.push([start, end]);
       OPEN.lastIndex = end;
       continue;
@@ -78,6 +78,12 @@ export function parseCitations(text: string): ParsedCitations {
     OPEN.lastIndex = end;
     const group = parseGroup(text, start, close, problems);
     if (group) groups.push(group);
+    // `[[@a]]`: the marker renders, and so do the brackets around it. A lone `]` after a group is left
+    // alone: it may close an aside (`[see *the draft* [@a]]`) whose `[` is in another text node.
+    if (group && text[start - 1] === '[' && text[end] === ']') {
+      const shown = `[${text.slice(start, end)}]`;
+      problems.push({ message: `Citation \`${shown}\` has an extra bracket, which readers would see`, hint: `write it with one pair of brackets: ${text.slice(start, end)}`, start, end });
+    }
   }
 
   STRAY_CLOSE.lastIndex = 0;
@@ -87,6 +93,7 @@ export function parseCitations(text: string): ParsedCitations {
     problems.push({
       message: `Citation \`@${match[2]}]\` has no opening bracket`,
       hint: `write it as [@${match[2]}]`,
+      intended: [match[2]!.toLowerCase()],
       start: at,
       end: match.index + match[0].length,
     });
@@ -103,6 +110,15 @@ function findClose(text: string, from: number): number {
     if (char === '[' || (char === '\n' && text[i + 1] === '\n')) return -1;
   }
   return -1;
+}
+
+/** How to close `[@id…` opened at `start`: with the id (and its page) the writer typed. */
+function unclosedHint(text: string, start: number): { hint: string; intended?: string[] } {
+  const typed = /^\[\s*@([a-z0-9][a-z0-9-]*)(,\s?[^\n;)\]]{1,20}?)?(\))?(?=[.;]?(?:\s|$)|\)|$)/i.exec(text.slice(start));
+  if (!typed) return { hint: 'add the closing bracket: [@id]' };
+  const written = `[@${typed[1]}${typed[2] ?? ''}]`;
+  const hint = typed[3] ? `end it with ] instead of ): ${written}` : `add the closing bracket ] where the citation ends: ${written}`;
+  return { hint, intended: [typed[1]!.toLowerCase()] };
 }
 
 function endOfWord(text: string, start: number): number {
@@ -122,8 +138,8 @@ function parseGroup(
 ): CitationGroup | undefined {
   const items: CitationItem[] = [];
   const raw = text.slice(start, close + 1);
-  const fail = (message: string, hint: string) => {
-    problems.push({ message, hint, start, end: close + 1 });
+  const fail = (message: string, hint: string, intended?: string[]) => {
+    problems.push({ message, hint, start, end: close + 1, ...(intended?.length ? { intended } : {}) });
     return undefined;
   };
   let offset = start + 1;
@@ -133,26 +149,29 @@ function parseGroup(
     const lead = part.length - part.trimStart().length;
     const item = part.trim();
     if (item === '') return fail(`Citation \`${raw}\` has an empty entry`, 'remove the extra `;` or add a source id');
+    if (item.startsWith('\uff20')) return fail(`Citation \`${raw}\` starts with a full-width ＠`, `type an ordinary @: [@${fixId(item.slice(1))}]`, [fixId(item.slice(1))]);
     if (!item.startsWith('@')) {
-      return fail(`Citation \`${raw}\` has an entry without \`@\``, 'start every entry with @, e.g. [@a; @b]');
+      const ids = text.slice(start + 1, close).split(';').map((entry) => fixId(entry.trim().replace(/^@/, '').split(',')[0]!)).filter(Boolean);
+      return fail(`Citation \`${raw}\` has an entry without \`@\``, `start every entry with @: [${ids.map((i) => `@${i}`).join('; ')}]`, ids);
     }
     const comma = item.indexOf(',');
     const id = (comma === -1 ? item.slice(1) : item.slice(1, comma)).trimEnd();
     if (id === '') return fail(`Citation \`${raw}\` has no source id after \`@\``, 'write the id right after @, e.g. [@e3-draft]');
     if (/^\s/.test(item.slice(1))) {
-      return fail(`Citation \`${raw}\` has a space after \`@\``, `remove the space: [@${id.trim()}]`);
+      return fail(`Citation \`${raw}\` has a space after \`@\``, `remove the space: [@${id.trim()}]`, [fixId(id)]);
     }
     if (!ID_CHARS.test(id) || !VALID_ID.test(id)) {
-      const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      return fail(
-        `Citation \`${raw}\` uses the id \`${id}\`, which has characters ids cannot have`,
-        `ids are lowercase letters, digits and hyphens${suggestion ? `, e.g. @${suggestion}` : ''}`,
-      );
+      const slip = idSlip(raw, id, comma !== -1);
+      return fail(slip.message, slip.hint, slip.intended);
     }
     let locator: string | undefined;
     if (comma !== -1) {
       locator = item.slice(comma + 1).trim();
-      if (locator === '') return fail(`Citation \`${raw}\` has an empty locator after the comma`, 'remove the comma or add a page, e.g. [@id, p. 4]');
+      if (locator.startsWith('@')) {
+        const ids = [id, ...locator.split(',').map((l) => fixId(l.trim().slice(1)))];
+        return fail(`Citation \`${raw}\` separates sources with a comma`, `separate them with semicolons: [${ids.map((i) => `@${i}`).join('; ')}] (a comma is for a page: [@${id}, p. 4])`, ids);
+      }
+      if (locator === '') return fail(`Citation \`${raw}\` has an empty locator after the comma`, `remove the comma or add a page, e.g. [@${id}, p. 4]`, [id]);
       // A locator names a place in the source; a sentence there would be text no claim check reads.
       if (locator.length > MAX_LOCATOR) return fail(`Citation \`${raw.slice(0, 40)}…\` has a locator of ${locator.length} characters`, `a locator names a place in the source in at most ${MAX_LOCATOR} characters, e.g. [@id, p. 4] or [@id, para. 12]; write everything else in the text`);
     }
@@ -160,3 +179,4 @@ function parseGroup(
   }
   return { items, start, end: close + 1 };
 }
+

@@ -1,4 +1,6 @@
 /** Rules about `[@id]` citations: unknown ids, unused sources, malformed syntax. */
+import { fixId } from '../../citations/id-slips.ts';
+import { SOURCE_ID_PATTERN } from '../../schema/explainer.ts';
 import { closest } from '../../schema/suggest.ts';
 import { defineRule } from './types.ts';
 
@@ -9,10 +11,16 @@ export const unknownSource = defineRule({
   readsSources: true,
   docs: '`[@id]` names no source in the frontmatter (suggests the closest id)',
   hint: 'correct the id, or add a source with that id to the frontmatter',
-  check: ({ body, frontmatter, report }) => {
-    const known = new Set(frontmatter.sources.flatMap((s) => (s.id ? [s.id] : [])));
+  check: ({ article, body, frontmatter, report }) => {
+    // Without a `sources` list (missing, misspelt `source:`) every citation would be unknown: the frontmatter message says why.
+    if (!Array.isArray((article.source.data as { sources?: unknown } | undefined)?.sources)) return;
+    const ids = frontmatter.sources.flatMap((s) => (s.id ? [s.id] : []));
+    // A source whose own id is malformed is reported at that id (invalid-source); a citation of the id it
+    // should have is right, and no citation should be told to copy the malformed one.
+    const known = new Set(ids.filter((id) => SOURCE_ID_PATTERN.test(id)));
+    const meant = new Set(ids.filter((id) => !SOURCE_ID_PATTERN.test(id)).map(fixId));
     for (const use of body.uses) {
-      if (known.has(use.id)) continue;
+      if (known.has(use.id) || meant.has(use.id)) continue;
       const suggestion = closest(use.id, known);
       report(
         use.place,
@@ -30,10 +38,18 @@ export const unusedSource = defineRule({
   readsSources: true,
   docs: 'a source no citation uses',
   hint: 'cite it where it supports a claim, or remove it from `sources`',
-  check: ({ body, frontmatter, report }) => {
+  check: ({ article, body, frontmatter, config, report }) => {
     const used = new Set(body.uses.map((u) => u.id));
+    // A citation typed wrong but clearly meant for this source is reported as that (while it is an error).
+    if (config.rules['malformed-citation'] === 'error') for (const problem of body.problems) for (const id of problem.intended ?? []) used.add(id);
     for (const source of frontmatter.sources) {
-      if (!source.id || used.has(source.id)) continue;
+      // A malformed id is reported by invalid-source, with the id to write; citations use that one.
+      if (!source.id || used.has(source.id) || !SOURCE_ID_PATTERN.test(source.id)) continue;
+      const slip = uncitedMention(article.source.text, article.source.frontmatter?.end ?? 0, source.id);
+      if (slip) {
+        report(body.place(slip.offset), `\`${slip.written}\` is not a citation, so source \`${source.id}\` is never cited`, `write it as [@${source.id}]`);
+        continue;
+      }
       report(source.idPlace, `Source \`${source.id}\` is never cited`, `cite it where it supports a claim, e.g. [@${source.id}], or remove it from \`sources\``);
     }
   },
@@ -50,3 +66,14 @@ export const malformedCitation = defineRule({
     for (const problem of body.problems) report(problem.place, problem.message, problem.hint);
   },
 });
+
+/**
+ * The id of an uncited source typed in the text the wrong way, e.g. `(@id)`, `{@id}`, `[#id]`, or `@id`
+ * with no brackets (a `[@` the citation parser reports itself): its first place after the frontmatter (offset `from`) and what was typed. Only read for a
+ * source nothing cites, so clean files never pay for it.
+ */
+function uncitedMention(text: string, from: number, id: string): { offset: number; written: string } | undefined {
+  const mention = new RegExp(`(?<![\\w.[])(?:[({]|\\[(?=#))?[@#\\uff20]${id.replace(/-/g, '\\-')}(?![a-z0-9-])[)\\]}]?`, 'i');
+  const found = mention.exec(text.slice(from));
+  return found ? { offset: from + found.index, written: found[0] } : undefined;
+}

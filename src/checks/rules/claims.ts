@@ -20,12 +20,21 @@ export const uncitedClaim = defineRule({
   docs:
     'a block with text of its own and no citation of its own: a paragraph (also one in a list item, quote or caption), a table body row, a figure caption, an image without a citing caption. Each is judged alone: a cited quote or list item covers nothing inside it. Headings, table header rows, code and `<Analysis>` are exempt',
   hint: "add a citation such as [@id], or wrap the site's own interpretation in <Analysis>",
-  check: ({ body, frontmatter, report }) => {
+  check: ({ body, frontmatter, config, report }) => {
     const example = frontmatter.sources.find((s) => s.id)?.id ?? 'source-id';
+    // A citation typed wrong is reported as that, with its fix; saying "cites no source" too would send the
+    // writer looking for a missing citation. Only while that report is an error, so the block can never pass.
+    const tried = config.rules['malformed-citation'] === 'error';
     for (const claim of body.claims) {
-      if (claim.cited) continue;
+      if (claim.cited || (tried && claim.attempted)) continue;
       if (claim.kind === 'image') {
         report(claim.place, 'Image has no caption that cites its source', `write a caption with its citation on the line right under the image, e.g. "Map of the front line, 1 December [@${example}]."`);
+        continue;
+      }
+      // `##What changed` is a paragraph, not a heading: the writer meant a heading, which needs no citation.
+      const hashes = claim.kind === 'paragraph' ? /^(#{1,6})(?=[^\s#])(.{1,60})/.exec(claim.text) : null;
+      if (hashes) {
+        report(claim.place, `\`${hashes[0]}\` is not a heading: a heading needs a space after the ${hashes[1]}`, `write ${hashes[1]} ${hashes[2]}`);
         continue;
       }
       report(claim.place, `${KIND_LABEL[claim.kind]} cites no source`, `add a citation such as [@${example}], or wrap the site's own interpretation in <Analysis>`);
