@@ -11,6 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
+import { decode, isUtf16 } from './decode.ts';
+import { diagnoseFences } from './fences.ts';
 import { NOTICES } from './notices.ts';
 import { placer, type Place } from './place.ts';
 import { validateFrontmatter, type LocatedYaml, type Validation } from './validate.ts';
@@ -64,27 +66,6 @@ export interface ExplainerFile {
 const OPEN = /^---[ \t]*(\r?\n)/;
 const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
 
-/** Decode UTF-8, or say where the first byte that is not UTF-8 is. */
-function decode(bytes: Uint8Array): { text: string } | { bad: Place } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    // The longest prefix that decodes: a streaming decoder stops at the first bad byte.
-    let good = 0;
-    const stream = new TextDecoder('utf-8', { fatal: true });
-    for (; good < bytes.length; good++) {
-      try {
-        stream.decode(bytes.subarray(good, good + 1), { stream: true });
-      } catch {
-        break;
-      }
-    }
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, good));
-    const lines = before.split('\n');
-    return { bad: { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 } };
-  }
-}
-
 /**
  * The frontmatter block: a `---` line at the very top and the next line that is
  * exactly `---` (as remark-frontmatter reads it). Undefined when there is none.
@@ -105,9 +86,10 @@ export function readExplainer(path: string, contents: string | Uint8Array): Expl
   let text = '';
   if (typeof contents === 'string') text = contents;
   else {
-    const decoded = decode(contents);
+    // UTF-16 decodes as UTF-8 when it is mostly ASCII (a zero byte is valid UTF-8): say what it is saved as.
+    const decoded = isUtf16(contents) ? { bad: { line: 1, column: 1 }, utf16: true } : decode(contents);
     if ('text' in decoded) text = decoded.text;
-    else problems.push({ ruleId: NOTICES.encoding.id, message: 'File is not valid UTF-8 text', hint: 'save the file as UTF-8 (most editors: "Save with encoding" → UTF-8)', place: decoded.bad, final: true });
+    else problems.push({ ruleId: NOTICES.encoding.id, message: 'utf16' in decoded ? 'File is saved as UTF-16, not as UTF-8 text' : 'File is not valid UTF-8 text', hint: 'save the file as UTF-8 (most editors: "Save with encoding" → UTF-8)', place: decoded.bad, final: true });
   }
   text = text.replace(/^\uFEFF/, '');
   const place = placer(text);
@@ -119,6 +101,12 @@ export function readExplainer(path: string, contents: string | Uint8Array): Expl
   }
   const block = split(text);
   if (!block) {
+    // A block that is there but cannot be found: the rest of the file cannot be read as text.
+    const fence = diagnoseFences(text);
+    if (fence) {
+      problems.push({ ruleId: NOTICES.frontmatter.id, ...fence, final: true });
+      return file;
+    }
     problems.push({ ruleId: NOTICES.frontmatter.id, message: 'File has no frontmatter', hint: 'start the file with a `---` block holding title, summary, published, authors and sources', place: { line: 1, column: 1 } });
     return file;
   }
@@ -126,7 +114,8 @@ export function readExplainer(path: string, contents: string | Uint8Array): Expl
   // Astro splits the frontmatter off with its own regex (a line starting with --- or +++ ends it, even
   // mid-value). Where it would end elsewhere, lines the checks read as frontmatter would be published as text.
   const astro = extractFrontmatter(text);
-  if (astro === undefined || astro.replace(/^\r?\n/, '').replace(/\r?\n$/, '') !== block.yaml) {
+  // Astro's block starts right after `---`, so it holds spaces typed after that `---` (harmless to both).
+  if (astro === undefined || astro.replace(/^[ \t]*\r?\n/, '').replace(/\r?\n$/, '') !== block.yaml) {
     problems.push({
       ruleId: NOTICES.frontmatter.id,
       message: `The frontmatter ends here for the site, but on line ${place(block.end).line} for the checks: the lines between would be published unchecked`,
@@ -135,6 +124,11 @@ export function readExplainer(path: string, contents: string | Uint8Array): Expl
       final: true,
     });
     return file;
+  }
+  // Only a frontmatter: nothing to publish, and nothing would say so before the page went out empty.
+  if (text.slice(block.end).replace(/^---[ \t]*/, '').trim() === '') {
+    const line = place(block.end).line + 1;
+    problems.push({ ruleId: NOTICES.emptyFile.id, message: 'The explainer has no text after its frontmatter', hint: 'write the explainer under the closing --- line, citing its sources as [@id]', place: { line, column: 1 } });
   }
   try {
     // js-yaml is what Astro parses frontmatter with, and several times faster than a position-keeping parse.

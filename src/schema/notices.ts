@@ -15,7 +15,7 @@ export interface Notice {
 /** Every notice, by name. */
 export const NOTICES = {
   encoding: { id: 'encoding', severity: 'error', docs: 'the file is not UTF-8 text' },
-  emptyFile: { id: 'empty-file', severity: 'error', docs: 'the file is empty' },
+  emptyFile: { id: 'empty-file', severity: 'error', docs: 'the file is empty, or has nothing after its frontmatter' },
   frontmatter: {
     id: 'invalid-frontmatter',
     severity: 'error',
