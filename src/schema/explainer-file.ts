@@ -19,7 +19,8 @@ import { validateFrontmatter, type LocatedYaml, type Validation } from './valida
 
 export type { LocatedYaml } from './validate.ts';
 import { loadYaml } from './yaml.ts';
-import { plainYamlError, swallowedItems } from './yaml-errors.ts';
+import { plainYamlError } from './yaml-errors.ts';
+import { yamlSlips } from './yaml-slips.ts';
 
 /** A problem with the file as a file (before any rule looks at it). */
 export interface FileProblem {
@@ -136,18 +137,16 @@ export function readExplainer(path: string, contents: string | Uint8Array): Expl
   } catch (error) {
     const mark = (error as YAMLException).mark;
     const reason = ((error as YAMLException).reason ?? String(error)).replace(/\s+/g, ' ');
-    const { message, hint } = plainYamlError(reason, block.yaml.split(/\r?\n/), mark?.line ?? 0);
-    problems.push({ ruleId: NOTICES.frontmatter.id, message, hint, place: { line: block.line + (mark?.line ?? 0), column: (mark?.column ?? 0) + 1 } });
+    const { message, hint, at } = plainYamlError(reason, block.yaml.split(/\r?\n/), mark?.line ?? 0);
+    const place = at === undefined || at === mark?.line ? { line: block.line + (mark?.line ?? 0), column: (mark?.column ?? 0) + 1 } : { line: block.line + at, column: 1 };
+    problems.push({ ruleId: NOTICES.frontmatter.id, message, hint, place });
     return file;
   }
-  // YAML reads a more-indented `- …` line as the rest of the item above: one topic, not two.
-  for (const item of swallowedItems(block.yaml)) {
-    problems.push({
-      ruleId: NOTICES.frontmatter.id,
-      message: `\`${item.swallowed}\` is indented more than the line above, so it joins it: the list gets one item, "${item.joined}"`,
-      hint: `give \`${item.swallowed}\` the same indentation as the line above`,
-      place: { line: block.line + item.line - 1, column: 1 },
-    });
+  // YAML reads some slips without complaint (a list item swallowing the next, “curly” quotes, `title: #1`).
+  const slipped = new Set<number>();
+  for (const slip of yamlSlips(block.yaml)) {
+    slipped.add(block.line + slip.line - 1);
+    problems.push({ ruleId: NOTICES.frontmatter.id, message: slip.message, hint: slip.hint, place: { line: block.line + slip.line - 1, column: 1 } });
   }
   let located: LocatedYaml | undefined;
   file.yaml = () => {
@@ -157,8 +156,14 @@ export function readExplainer(path: string, contents: string | Uint8Array): Expl
     return (located = { doc, place: (offset) => ({ line: block.line + lineCounter.linePos(offset).line - 1, column: lineCounter.linePos(offset).col }) });
   };
   let validation: Validation | undefined;
-  file.validated = () => (validation ??= validateFrontmatter(file));
+  // A field a slip explains (`title: #1` is "required") is not reported twice.
+  file.validated = () => (validation ??= withoutLines(validateFrontmatter(file), slipped));
   return file;
+}
+
+/** `validation` without the problems on `lines`, which a clearer message already covers. */
+function withoutLines(validation: Validation, lines: ReadonlySet<number>): Validation {
+  return lines.size ? { ...validation, problems: validation.problems.filter((p) => !lines.has(p.place.line)) } : validation;
 }
 
 /** A source as written in the frontmatter, before validation (fields may be missing or wrong). */

@@ -28,7 +28,9 @@ export function isHttpUrl(value: string): boolean {
 const httpUrl = z
   .string({ error: 'is required: an absolute URL starting with https://' })
   .trim()
-  .refine(isHttpUrl, { error: 'must be an absolute URL starting with http:// or https://' });
+  .refine(isHttpUrl, { error: 'must be an absolute URL starting with http:// or https://' })
+  // A space is never part of an address (a browser would send %20): the address was cut or pasted wrong.
+  .refine((value) => !/\s/.test(value), { error: "has a space in it, and a web address has none: copy it again from the browser's address bar" });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 

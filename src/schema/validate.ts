@@ -8,6 +8,7 @@ import { isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import type { core } from 'astro/zod';
 import { explainerSchema, sourceSchema, type Explainer } from './explainer.ts';
 import type { Place } from './place.ts';
+import { fieldHint } from './field-hints.ts';
 import { closest } from './suggest.ts';
 
 /** A YAML document whose offsets map back to file positions. */
@@ -117,8 +118,13 @@ export function validateFrontmatter(file: Validatable): Validation {
     result.data = parsed.data;
     return result;
   }
-  for (const issue of parsed.error.issues as Issue[]) {
-    result.problems.push(describe(issue, result.sources, { path: (path) => at(nodeAt(path), top), offset: (o) => located().place(o), node: nodeAt }));
+  const issues = parsed.error.issues as Issue[];
+  // `Summary:` or `source:` is reported as an unknown field ("did you mean `summary`?"): "`summary` is required" too
+  // would be the same mistake twice.
+  const misspelt = new Set(issues.flatMap((i) => (i.code === 'unrecognized_keys' ? (i.keys ?? []).map((key) => JSON.stringify([...i.path, closest(key, i.path.length ? SOURCE_FIELDS : TOP_FIELDS)])) : [])));
+  for (const issue of issues) {
+    if (misspelt.has(JSON.stringify(issue.path)) && valueAt(file.data, issue.path) === undefined) continue;
+    result.problems.push(describe(issue, result.sources, { path: (path) => at(nodeAt(path), top), offset: (o) => located().place(o), node: nodeAt, value: (path) => valueAt(file.data, path) }));
   }
   return result;
 }
@@ -128,6 +134,8 @@ interface Locator {
   path: (path: PropertyKey[]) => Place;
   offset: (offset: number) => Place;
   node: (path: PropertyKey[]) => YamlNode | undefined;
+  /** The value as written at `path`, for a fix built from it. */
+  value: (path: PropertyKey[]) => unknown;
 }
 
 function describe(issue: Issue, sources: SourceRef[], locate: Locator): FieldProblem {
@@ -144,16 +152,27 @@ function describe(issue: Issue, sources: SourceRef[], locate: Locator): FieldPro
     const place = pair && isScalar(pair.key) && pair.key.range ? locate.offset(pair.key.range[0]) : locate.path(issue.path);
     return { inSources, message: `${owner} has an unknown field \`${key}\``, hint: suggestion ? `did you mean \`${suggestion}\`?` : `allowed fields: ${allowed.join(', ')}`, place };
   }
+  if (issue.path.length === 1 && head === 'sources' && locate.value(issue.path) === undefined) {
+    return { inSources, message: '`sources` is required: the list of the sources this explainer cites', hint: 'add `sources:` after the other fields (npm run new -- --source <url> adds a source for you)', place: locate.path(issue.path) };
+  }
+  const key = [...issue.path].reverse().find((part): part is string => typeof part === 'string') ?? '';
+  const fix = fieldHint(key, locate.value(issue.path), issue.message);
   if (inSource) {
     const name = typeof field === 'string' ? `\`${field}\` ` : '';
-    return { inSources, message: `${sourceLabel(sources[index])}: ${name}${issue.message}`.replace(/\s+/g, ' '), place: locate.path(issue.path) };
+    const message = fix?.note ? `${sourceLabel(sources[index])}: ${fix.note}` : `${sourceLabel(sources[index])}: ${name}${issue.message}`.replace(/\s+/g, ' ');
+    return { inSources, message, hint: fix?.hint, place: locate.path(issue.path) };
   }
   const name = issue.path.length ? `${fieldName(issue.path)} ` : 'Frontmatter ';
-  return { inSources, message: `${name}${issue.message}`, place: locate.path(issue.path) };
+  return { inSources, message: `${name}${issue.message}`, hint: fix?.hint, place: locate.path(issue.path) };
 }
 
 /** "Source 3 (`e3-draft`)" for messages. */
 export function sourceLabel(source: SourceRef | undefined): string {
   if (!source) return 'Source';
   return source.id ? `Source ${source.index + 1} (\`${source.id}\`)` : `Source ${source.index + 1}`;
+}
+
+/** The raw value at `path` of the parsed YAML. */
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined), data);
 }
