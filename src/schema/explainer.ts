@@ -30,7 +30,7 @@ const httpUrl = z
   .trim()
   .refine(isHttpUrl, { error: 'must be an absolute URL starting with http:// or https://' })
   // A space is never part of an address (a browser would send %20): the address was cut or pasted wrong.
-  .refine((value) => !/\s/.test(value), { error: "has a space in it, and a web address has none: copy it again from the browser's address bar" });
+  .refine((value) => !/\s/.test(value), { error: 'has a space in it, and a web address has none' });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 

@@ -53,6 +53,7 @@ export function fieldHint(key: string, value: unknown, message: string): { note?
     const fixed = scheme ? `https://${bare.slice(scheme[0].length)}` : /^[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)/.test(bare) ? `https://${bare}` : undefined;
     return { hint: fixed && fixed !== text ? `write ${key}: ${fixed}` : `copy the address from the browser's address bar; it starts with https://` };
   }
+  if (message.includes('has a space')) return { hint: "copy the address again from the browser's address bar" };
   if (message.startsWith('must be one of')) {
     return /^[a-z]+$/i.test(text) && message.includes(text.toLowerCase()) ? { hint: `write it in lowercase: ${key}: ${text.toLowerCase()}` } : undefined;
   }

@@ -3,11 +3,14 @@
  * plain message at the right line with what to type instead, and parser
  * jargon (acorn, U+0031, mapping entry) only ever on a second line.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/checks/article.ts';
 import { severityOf } from '../../src/checks/report.ts';
 import { checkArticle } from '../../src/checks/run.ts';
 import { NOW } from '../helpers/clock.ts';
+import { fixture } from '../helpers/site.ts';
 
 const SOURCE = 'sources:\n  - id: a\n    title: A report\n    url: https://news.test/a\n    publisher: News Wire';
 const frontmatter = (fields = '') => `---\ntitle: Talks\nsummary: What the talks agreed.\npublished: 2025-11-20\nauthors: [Desk]\n${fields}${SOURCE}\n---\n\n`;
@@ -60,5 +63,28 @@ describe('plain messages for the traps writers fall into', () => {
   it("keeps the parser's own words, for developers, on a second line", () => {
     const error = firstError(frontmatter() + 'Fighting continues <10 km away [@a].\n');
     expect(error.detail).toMatch(/^\(for developers, the MDX parser said: Unexpected character `1` \(U\+0031\)/);
+  });
+});
+
+// The everyday slips of tests/fixtures/citations/writer-*/ (their exact messages are in each expected.txt):
+// every error says what is wrong in plain words and what to type, and the parser's words never come first.
+const WRITER_CASES = readdirSync(fixture('citations')).filter((name) => name.startsWith('writer-'));
+const PARSER_WORDS = /acorn|U\+[0-9A-F]{4}|mapping entry|flow collection|scalar|alias|estree|micromark|mdast|unexpected|expected|token|implicit key/i;
+
+describe('the everyday slips of writers', () => {
+  it('has enough cases to mean something', () => expect(WRITER_CASES.length).toBeGreaterThanOrEqual(40));
+
+  it.each(WRITER_CASES)('%s: a plain message with a fix, at a line of the file', (name) => {
+    const bytes = readFileSync(join(fixture('citations'), name, 'input.mdx'));
+    const errors = checkArticle(parseArticle('x.mdx', bytes), { now: NOW }).file.messages.filter((m) => severityOf(m) === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    const lines = new TextDecoder().decode(bytes).split(/\r?\n/).length;
+    for (const error of errors) {
+      const fix = (error.note ?? '').split('\n')[0]!;
+      expect(`${error.reason}\n${fix}`, name).not.toMatch(PARSER_WORDS);
+      expect(fix.length, `${name}: ${error.reason} has no fix`).toBeGreaterThan(5);
+      expect(error.line, name).toBeGreaterThanOrEqual(1);
+      expect(error.line, name).toBeLessThanOrEqual(lines);
+    }
   });
 });
