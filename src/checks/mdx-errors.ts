@@ -74,8 +74,11 @@ export function plainMdxError(error: ParserError, charAt: string, line = ''): Pl
       }
       if (reason.startsWith('Unexpected closing tag')) return with_(`Tags are closed in the wrong order: ${tag} closes before what was opened inside it`, 'close tags in the reverse order you opened them, or write Markdown instead');
       return with_(`${tag ?? 'A tag'} is opened but never closed`, `add ${tag ? tag.replace('<', '</') : 'the closing tag'} on a line of its own after the text, with a blank line before it`);
-    case 'unexpected-closing-slash':
+    case 'unexpected-closing-slash': {
+      const closing = /<\/\s*([A-Za-z][\w-]*)\s*>/.exec(line)?.[1];
+      if (closing) return with_(`</${closing}> closes something that was never opened`, `delete it, or add <${closing}> on a line of its own before the text it closes`);
       return with_('A closing tag </…> closes something that was never opened', 'delete it, or add the opening tag before the text');
+    }
     default:
       return with_('The file cannot be read as MDX here', 'close every <Tag> you open, and type \\{ or \\< to show those characters');
   }

@@ -20,7 +20,7 @@ export const uncitedClaim = defineRule({
   docs:
     'a block with text of its own and no citation of its own: a paragraph (also one in a list item, quote or caption), a table body row, a figure caption, an image without a citing caption. Each is judged alone: a cited quote or list item covers nothing inside it. Headings, table header rows, code and `<Analysis>` are exempt',
   hint: "add a citation such as [@id], or wrap the site's own interpretation in <Analysis>",
-  check: ({ body, frontmatter, config, report }) => {
+  check: ({ article, body, frontmatter, config, report }) => {
     const example = frontmatter.sources.find((s) => s.id)?.id ?? 'source-id';
     // A citation typed wrong is reported as that, with its fix; saying "cites no source" too would send the
     // writer looking for a missing citation. Only while that report is an error, so the block can never pass.
@@ -37,10 +37,22 @@ export const uncitedClaim = defineRule({
         report(claim.place, `\`${hashes[0]}\` is not a heading: a heading needs a space after the ${hashes[1]}`, `write ${hashes[1]} ${hashes[2]}`);
         continue;
       }
+      // A citation left alone on the next line is a paragraph of its own, citing nothing: say where it went.
+      const alone = citationAlone(article.source.text, claim.ranges.at(-1)![1]);
+      if (alone) {
+        report(claim.place, `${KIND_LABEL[claim.kind]} cites no source: the citation ${alone.citation} under it is a paragraph of its own`, `move ${alone.citation} to the end of this ${claim.kind}, before the full stop, with no blank line between`);
+        continue;
+      }
       report(claim.place, `${KIND_LABEL[claim.kind]} cites no source`, `add a citation such as [@${example}], or wrap the site's own interpretation in <Analysis>`);
     }
   },
 });
+
+/** The next paragraph after offset `end` when it is only citations (`[@a]` or `[@a; @b].`); read for uncited blocks only. */
+function citationAlone(text: string, end: number): { citation: string } | undefined {
+  const next = /^[ \t]*\r?\n(?:[ \t]*\r?\n)+[ \t>]*((?:\[\s*@[^\]\n]*\]\s*)+)[.;,]?[ \t]*(?:\r?\n|$)/.exec(text.slice(end, end + 400));
+  return next ? { citation: next[1]!.trim() } : undefined;
+}
 
 /** A number (800,000 · 12% · 1994), or a direct quotation of two words or more. */
 const SPECIFIC: Array<{ what: string; test: (text: string) => boolean }> = [
