@@ -25,6 +25,12 @@ export const LIMITS = {
   brackets: 500,
   /** Columns of a table: every body row is filled out to the header's width, so a wide header multiplies the page. */
   columns: 30,
+  /**
+   * Separate quotes and lists in one file. remark's parser splices its whole event list each
+   * time one ends, so its time grows with their number times the file's size: 4,000 one-line
+   * quotes (48 KB) took 2 s and each doubling four times as long; a megabyte of them, hours.
+   */
+  containers: 300,
 } as const;
 
 /** A limit broken on a line. */
@@ -73,6 +79,10 @@ export function findLimitProblems(text: string): LimitProblem[] {
     problems.push({ line, message, hint });
   };
   let tags = 0;
+  let containers = 0;
+  // The quote depth of the line before (0 after a blank line, which ends every quote), and whether a list is open.
+  let quoted = 0;
+  let listOpen = false;
   let emphasis = 0;
   let opened = 0;
   let fence: string | undefined;
@@ -114,6 +124,16 @@ export function findLimitProblems(text: string): LimitProblem[] {
       }
       i++;
     }
+    if (line.trim() === '') quoted = 0;
+    else {
+      // A quote opens where the line is quoted deeper than the one before; a list, at its first item.
+      if (quotes > quoted) containers++;
+      if (lists > 0 && !listOpen) containers++;
+      // An unindented line without a marker ends the list (a lazy line may be counted twice: the limit is generous).
+      listOpen = lists > 0 || (listOpen && indent > 0);
+      quoted = quotes;
+    }
+    if (containers > LIMITS.containers) flag('containers', number, `This file has more than ${LIMITS.containers} separate quotes and lists`, 'join quotes or lists that follow each other, or split the explainer into several');
     if (quotes + lists > LIMITS.depth) flag('nesting', number, `Quotes and lists are nested ${quotes + lists} levels deep on this line (at most ${LIMITS.depth})`, 'start the line with a single "> " or "- ": nesting this deep cannot be read');
     if (indent > LIMITS.indent) flag('indent', number, `Line is indented by ${indent} spaces (at most ${LIMITS.indent})`, 'lists nested this deep cannot be read: keep at most a few levels, each indented by 2 spaces');
     // Emphasis markers are counted per paragraph: remark takes seconds to pair a few thousand.
