@@ -6,6 +6,7 @@
  * unterminated `[@id`, a stray `@id]`, an empty locator, an illegal id), so
  * the renderer and the checker share one reading of the syntax.
  */
+import { isNumberOnlyLocator } from './lookalikes.ts';
 
 /** One cited source inside a group, e.g. `@e3-draft, p. 4`. */
 export interface CitationItem {
@@ -172,6 +173,8 @@ function parseGroup(
         return fail(`Citation \`${raw}\` separates sources with a comma`, `separate them with semicolons: [${ids.map((i) => `@${i}`).join('; ')}] (a comma is for a page: [@${id}, p. 4])`, ids);
       }
       if (locator === '') return fail(`Citation \`${raw}\` has an empty locator after the comma`, `remove the comma or add a page, e.g. [@${id}, p. 4]`, [id]);
+      // `[@a, 2]` prints `[1, 2]`, which readers take for sources 1 and 2.
+      if (isNumberOnlyLocator(locator)) return fail(`Citation \`${raw}\` has a locator that is only a number, which readers would take for another source's number`, `say what the number counts, e.g. [@${id}, p. ${locator}] for a page or [@${id}, para. ${locator}] for a paragraph`, [id]);
       // A locator names a place in the source; a sentence there would be text no claim check reads.
       if (locator.length > MAX_LOCATOR) return fail(`Citation \`${raw.slice(0, 40)}…\` has a locator of ${locator.length} characters`, `a locator names a place in the source in at most ${MAX_LOCATOR} characters, e.g. [@id, p. 4] or [@id, para. 12]; write everything else in the text`);
     }

@@ -37,11 +37,17 @@ export interface Block {
   figure?: Block;
   /** A figure whose caption was reported uncited: its images need no second report. */
   captionReported?: boolean;
+  /** A figure's caption markers: they cite for its images, never for words written loose in it. */
+  lent: number;
+  /** The last characters of text read, so a hand-made `[2]` split by markup is still seen. */
+  tail: string;
+  /** A <br> was read and nothing to read after it yet: a second one makes an empty line. */
+  brOpen: boolean;
 }
 
 /** A fresh block of `kind`, nothing read yet. */
 export function newBlock(kind: BlockKind): Block {
-  return { kind, text: '', textual: false, content: false, markers: 0, image: false, judged: false };
+  return { kind, text: '', textual: false, content: false, markers: 0, image: false, judged: false, lent: 0, tail: '', brOpen: false };
 }
 
 const SNIPPET = 100;
@@ -65,7 +71,8 @@ const LABEL: Record<BlockKind, string> = {
 
 /** The problem with a block, if it says something and cites nothing; each block is judged once. */
 export function judgeBlock(block: Block): { ruleId: PageRuleId; message: string; hint: string; text: string } | undefined {
-  if (block.judged || !block.content || block.markers > 0 || block.captionReported) return undefined;
+  const cited = block.markers > 0 || (!block.textual && block.lent > 0);
+  if (block.judged || !block.content || cited || block.captionReported) return undefined;
   block.judged = true;
   if (block.figure) block.figure.captionReported = true;
   const label = block.image && !block.textual ? 'Image' : LABEL[block.kind];

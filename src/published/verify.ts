@@ -17,18 +17,13 @@
  */
 import { Parser } from 'htmlparser2';
 import { hasClaimText } from '../citations/claim-text.ts';
-import { ALLOWED, attributeAllowed, MARKER_ATTRIBUTES } from './allowed.ts';
+import { ALLOWED, attributeAllowed, LOCATOR_CLASS, MARKER_ATTRIBUTES } from './allowed.ts';
 import { BLOCKS, HEADINGS, judgeBlock, newBlock, SEGMENTING, snippet, type Block } from './blocks.ts';
-import { PAGE_CHECKS, type PageRuleId } from './rules.ts';
+import { duplicateIdProblems, markerProblems, type Marker, type PageProblem } from './finish.ts';
+import { handmadeMarker, locatorProblem, lookalikeElement } from './lookalikes.ts';
+import { PAGE_CHECKS } from './rules.ts';
 
-/** One problem found on a page. */
-export interface PageProblem {
-  ruleId: PageRuleId;
-  message: string;
-  hint: string;
-  /** Text of the block concerned (its first words), to find it in the source. */
-  text?: string;
-}
+export type { PageProblem } from './finish.ts';
 
 /** Options of {@link verifyPage}. */
 export interface VerifyOptions {
@@ -52,12 +47,10 @@ interface Frame {
   exempt: boolean;
   /** Inside <del>: a crossed-out citation supports nothing. */
   struck: boolean;
-}
-
-interface Marker {
-  id: string;
-  number: string;
-  owner?: Block;
+  /** <sub> elements around: a citation there is small and low, and a <sub> in one smaller still. */
+  subs: number;
+  /** A marker's locator text (`p. 4` in `[1, p. 4]`). */
+  locator: boolean;
 }
 
 /** Verify one explainer page; an empty list means it keeps every promise. */
@@ -96,6 +89,8 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
         else notAllowed(`A <${name}> in the published text has the attribute ${attribute}`, 'explainers cannot style, hide or label text by hand: remove it');
       }
     }
+    const lookalike = lookalikeElement(name, klass, attribs, parent);
+    if (lookalike) problems.push(lookalike);
     if (name === 'span' && klass === 'cite-unknown') problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: 'A citation on the published page names a source the frontmatter does not list', hint: 'add the source to the frontmatter, or correct the id' });
     frame.analysis = parent.analysis || isAnalysis;
     // Code keeps citation syntax as written; a code block says nothing that needs a source,
@@ -103,13 +98,16 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
     if (name === 'pre' || name === 'code') frame.literal = true;
     if (name === 'pre') frame.owner = undefined;
     if (name === 'del') frame.struck = true;
+    if (name === 'sub') frame.subs++;
+    frame.locator = parent.marker && name === 'span' && klass === LOCATOR_CLASS;
     if (name === 'sup' && klass === 'cite') frame.marker = true;
     if (name === 'thead' || HEADINGS.has(name)) frame.exempt = true;
     // Text in Analysis, headings and table headers needs no citation, and belongs to no block around them.
     if (isAnalysis || (frame.exempt && !parent.exempt)) frame.owner = undefined;
     // A block inside a block (`<li>a[1]<hr>b</li>`) ends the text before it: each run is judged
     // on its own, as the checker judges each paragraph of a list item.
-    if (SEGMENTING.has(name) && parent.owner && parent.owner !== frame.figure) {
+    // So does an empty line made of two <br>: readers see two paragraphs.
+    if ((SEGMENTING.has(name) || (name === 'br' && parent.owner?.brOpen)) && parent.owner && parent.owner !== frame.figure) {
       judge(parent.owner);
       Object.assign(parent.owner, newBlock(parent.owner.kind), { figure: parent.owner.figure });
     }
@@ -121,6 +119,7 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
       if (kind === 'figure') frame.figure = frame.block;
     }
     // An image belongs to its <figure> when it has one: the figure's caption cites for it.
+    if (frame.owner) frame.owner.brOpen = name === 'br';
     const imageOwner = frame.figure ?? frame.owner;
     if (name === 'img' && imageOwner && !frame.analysis && !frame.exempt) {
       imageOwner.content = true;
@@ -135,7 +134,7 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
       if (frame.struck) problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: 'A citation on the published page is crossed out', hint: 'a struck-through citation supports nothing: move it out of the ~~ ~~', text: frame.owner?.text });
       else if (!frame.analysis) {
         if (frame.owner) frame.owner.markers++;
-        if (frame.figure && frame.figure !== frame.owner) frame.figure.markers++;
+        if (frame.figure && frame.figure !== frame.owner) frame.figure.lent++;
       }
     }
     return frame;
@@ -157,7 +156,7 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
         let frame: Frame;
         if (region === 'prose') frame = openProse(name, attribs);
         else {
-          frame = { name, owner: undefined, figure: undefined, literal: false, analysis: false, marker: false, exempt: false, struck: false };
+          frame = { name, owner: undefined, figure: undefined, literal: false, analysis: false, marker: false, exempt: false, struck: false, subs: 0, locator: false };
           const klass = attribs.class ?? '';
           if (region === 'page' && name === 'article' && klass === 'article') [region, regionDepth] = ['article', stack.length];
           else if (region === 'article' && stack.length === regionDepth + 1 && name === 'div' && klass === 'prose') {
@@ -191,10 +190,20 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
         if (text.includes('[@')) {
           problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: `Citation syntax was published as plain text: "${snippet(text)}"`, hint: 'write citations as [@id] in the text itself, not inside a link, an image description or an element', text });
         }
+        if (frame.locator) {
+          const problem = locatorProblem(text);
+          if (problem) problems.push({ ...problem, text: frame.owner?.text });
+        }
         if (frame.marker || !frame.owner) return;
+        const handmade = handmadeMarker(frame.owner, text);
+        if (handmade) problems.push(handmade);
         if (frame.owner.text.length < 400) frame.owner.text += text;
         // Citation syntax left as text is reported above; it is not what the block says.
-        if (!frame.owner.textual && hasClaimText(text.replace(RAW_CITATION, ''))) frame.owner.textual = frame.owner.content = true;
+        // Words after a <br> end its chance of making an empty line.
+        if ((!frame.owner.textual || frame.owner.brOpen) && hasClaimText(text.replace(RAW_CITATION, ''))) {
+          frame.owner.textual = frame.owner.content = true;
+          frame.owner.brOpen = false;
+        }
       },
       onclosetag(name) {
         if (tooDeep || VOID.has(name)) return;
@@ -221,19 +230,6 @@ export function verifyPage(html: string, { analysisMark }: VerifyOptions): PageP
   parser.end();
 
   if (!seenProse) problems.push({ ruleId: PAGE_CHECKS.structure.id, message: 'The published page has no explainer text', hint: 'report this to the developers: the page layout changed' });
-  for (const m of markers) {
-    const number = entries.get(m.id);
-    if (number === undefined) problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: `Citation marker [${m.number}] points to no entry of the Sources list`, hint: 'cite a source listed in the frontmatter', text: m.owner?.text });
-    else if (number !== m.number.trim()) problems.push({ ruleId: PAGE_CHECKS.brokenCitation.id, message: `Citation marker [${m.number}] points to source number ${number}`, hint: 'report this to the developers: markers and the Sources list disagree' });
-  }
-  for (const [id, elements] of ids) {
-    if (elements.length < 2) continue;
-    const heading = elements.find((e) => HEADINGS.has(e));
-    problems.push({
-      ruleId: PAGE_CHECKS.duplicateId.id,
-      message: `The page uses the address #${id} for ${elements.length} elements`,
-      hint: heading ? `a heading's words make its address: reword the heading so it is not "${id.replace(/-/g, ' ')}"` : 'give each element its own id',
-    });
-  }
+  problems.push(...markerProblems(markers, entries), ...duplicateIdProblems(ids));
   return problems;
 }

@@ -104,8 +104,28 @@ export function isLinkTarget(href: string): boolean {
 }
 
 /**
- * Element ids the page gives citations, sources and its own sections. A heading
+ * Element ids the page gives citations, sources, back-links and its own
+ * sections (every id an explainer page has besides the headings'). A heading
  * whose words make one of these (a heading "Source A" gets id="source-a") would
  * pose as that element, so the checks refuse it.
  */
-export const RESERVED_ID = /^(?:source-|cite-|analysis-block-)|^(?:sources-heading|cite-heading|sources|main)$/;
+export const RESERVED_ID = /^(?:source-|cite-|back-|analysis-block-)|^(?:sources-heading|cite-heading|corrections-heading|site-search-q|sources|main)$/;
+
+/** Ids of a source's entry, a citation and a back-link: only citation markers and the Sources list link to them. */
+export const CITATION_ANCHOR = /^(?:source-|cite-|back-)/;
+
+/**
+ * True when a link goes to a source's entry, a citation or a back-link (`#source-b`,
+ * `/explainers/x/#cite-b-1`): made by hand, it looks like a citation but cites nothing.
+ */
+export function isCitationAnchorLink(href: string): boolean {
+  const hash = href.indexOf('#');
+  if (hash === -1) return false;
+  let fragment = href.slice(hash + 1);
+  try {
+    fragment = decodeURIComponent(fragment);
+  } catch {
+    // A malformed escape: judge the fragment as written.
+  }
+  return CITATION_ANCHOR.test(fragment);
+}

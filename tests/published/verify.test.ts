@@ -121,4 +121,22 @@ describe('the published-page judge', () => {
   it('says so when the page has no explainer text at all', () => {
     expect(messages(verifyPage('<html><body><p>Other page</p></body></html>', { analysisMark: MARK }))).toEqual(['The published page has no explainer text']);
   });
+  describe('what reads like a citation but is not one, or hides one', () => {
+    it.each([
+      ['a marker shrunk by <sub> in <sub>', `<p>Claim <sub><sub>${marker('a', 1)}</sub></sub>.</p>`, ['page-not-allowed', 'page-broken-citation']],
+      ['a marker set in <sub>', `<p>Claim <sub>${marker('a', 1)}</sub>.</p>`, ['page-broken-citation']],
+      ['a hand-made link to a source', `<p>Claim <a href="#source-b">[2]</a> and${marker('a', 1)}.</p>`, ['page-broken-citation', 'page-broken-citation']],
+      ['a typed [2] split by emphasis', `<p>Claim [<em>2</em>] and${marker('a', 1)}.</p>`, ['page-broken-citation']],
+      ['a locator that is only a number', `<p>Claim<sup class="cite">[<a href="#source-a" id="cite-a-1" class="cite-link" aria-label="Source 1" data-source="a" data-locator="2">1</a>, <span class="cite-locator">2</span>]</sup>.</p>`, ['page-broken-citation']],
+      ['an empty line of two <br> before a cited line', `<p>Uncited words<br>\n<br>\nCited${marker('a', 1)}.</p>`, ['page-uncited-claim']],
+      ['words loose in a figure whose caption cites', `<figure>Uncited words<figcaption>Caption${marker('a', 1)}</figcaption></figure>`, ['page-uncited-claim']],
+    ])('refuses %s', (_name, prose, expected) => {
+      expect(rules(verify(prose))).toEqual(expected);
+    });
+
+    it('passes a single line break, a subscript, a page locator and a figure whose caption cites its image', () => {
+      const prose = `<p>H<sub>2</sub>O line<br>\nnext line${marker('a', 1)}.</p><p>Page${marker('a', 1, 2).replace('>1</a>]', '>1</a>, <span class="cite-locator">p. 2</span>]')}.</p><figure><img src="/map.png" alt="A map"><figcaption>Map${marker('b', 2)}</figcaption></figure>`;
+      expect(verify(prose)).toEqual([]);
+    });
+  });
 });

@@ -12,6 +12,7 @@ import { toString } from 'mdast-util-to-string';
 import { CONTENT_COMPONENTS, INSTEAD, isLinkTarget, isSiteImage, RESERVED_ID, WRITER_HTML } from '../../schema/dialect.ts';
 import { closest } from '../../schema/suggest.ts';
 import type { Place } from '../../schema/place.ts';
+import { layoutProblems, type Layout } from './dialect-layout.ts';
 import { defineRule } from './types.ts';
 
 type Report = (place: Place, message: string, hint: string) => void;
@@ -87,7 +88,8 @@ export const dialect = defineRule({
     const tree = article.tree;
     if (!tree) return;
     const source = String(article.file.value);
-    const visit = (node: Nodes, inParagraph: boolean): void => {
+    const visit = (node: Nodes, inParagraph: boolean, layout: Layout): void => {
+      layoutProblems(node, layout, report);
       switch (node.type) {
         case 'mdxjsEsm':
           report(placeOf(node), 'Explainers cannot import or export code', 'remove this line: write the text itself here, and use <Analysis> for the site\'s own interpretation');
@@ -130,8 +132,11 @@ export const dialect = defineRule({
         }
         default:
       }
-      if ('children' in node) for (const child of node.children) visit(child as Nodes, inParagraph || node.type === 'paragraph');
+      if (!('children' in node)) return;
+      const name = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement' ? node.name : undefined;
+      const inner = { subs: layout.subs + (name === 'sub' ? 1 : 0) };
+      for (const child of node.children) visit(child as Nodes, inParagraph || node.type === 'paragraph', inner);
     };
-    visit(tree, false);
+    visit(tree, false, { subs: 0 });
   },
 });
