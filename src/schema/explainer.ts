@@ -30,7 +30,10 @@ const httpUrl = z
   .trim()
   .refine(isHttpUrl, { error: 'must be an absolute URL starting with http:// or https://' })
   // A space is never part of an address (a browser would send %20): the address was cut or pasted wrong.
-  .refine((value) => !/\s/.test(value), { error: 'has a space in it, and a web address has none' });
+  .refine((value) => !/\s/.test(value), { error: 'has a space in it, and a web address has none' })
+  // `https://www.reuters.com@evil.test/` opens evil.test: what stands before the @ is a user name,
+  // and the address would show a reader (in print, in the status bar) a site it does not open.
+  .refine((value) => !/^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value.trim()), { error: 'has a name and @ before the site (name@site), so it shows one site and opens another: copy the address again from the browser\'s address bar' });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
