@@ -5,7 +5,7 @@
  * other element and attribute, so nothing can be hidden, styled away or made
  * to run, whatever either Markdown parser let through.
  */
-import { isLinkTarget, WRITER_HTML } from '../schema/dialect.ts';
+import { abbrTitleFits, isLinkTarget, WRITER_HTML } from '../schema/dialect.ts';
 
 
 /** Attributes each element may carry in an explainer's text (values are checked elsewhere). */
@@ -74,6 +74,8 @@ export function attributeAllowed(name: string, attribute: string, value: string,
   if (!allowed.has(attribute)) return false;
   // Link targets: the web, mail, and this site (the same test as the checker's).
   if (attribute === 'href') return isLinkTarget(value);
+  // A tooltip long enough to state a claim (the checker's rule, src/schema/dialect.ts).
+  if (attribute === 'title' && name === 'abbr') return abbrTitleFits(value);
   if (attribute === 'id' && name === 'span') return inAnalysis && /^analysis-block-\d+(?:-end)?$/.test(value);
   if (attribute === 'class') return (name === 'sup' && value === 'cite') || (name === 'span' && (value === 'cite-unknown' || (inMarker && value === LOCATOR_CLASS))) || allowedClass(name, value);
   return true;

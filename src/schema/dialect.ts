@@ -37,6 +37,18 @@ export const WRITER_HTML: Readonly<Record<string, readonly string[]>> = {
   br: [],
 };
 
+/**
+ * The longest `title` of an `<abbr>`: room for a spelled-out name ("International Atomic Energy
+ * Agency"), not for a sentence. A tooltip is text readers see, inside a block whose citation covers
+ * only the visible words, so a longer one could carry an uncited claim.
+ */
+export const ABBR_TITLE_MAX = 60;
+
+/** Whether a writer's `<abbr title="…">` is short enough to be a name, not a claim. */
+export function abbrTitleFits(value: string): boolean {
+  return value.trim().length <= ABBR_TITLE_MAX;
+}
+
 const REMOVE_TAG = 'remove the tag and keep its text';
 const SHOWN = 'everything in an explainer is shown to readers: write it as ordinary text, or leave it out';
 const NO_CODE = 'explainers cannot embed code, styles or other pages';

@@ -130,12 +130,13 @@ describe('the published-page judge', () => {
       ['a locator that is only a number', `<p>Claim<sup class="cite">[<a href="#source-a" id="cite-a-1" class="cite-link" aria-label="Source 1" data-source="a" data-locator="2">1</a>, <span class="cite-locator">2</span>]</sup>.</p>`, ['page-broken-citation']],
       ['an empty line of two <br> before a cited line', `<p>Uncited words<br>\n<br>\nCited${marker('a', 1)}.</p>`, ['page-uncited-claim']],
       ['words loose in a figure whose caption cites', `<figure>Uncited words<figcaption>Caption${marker('a', 1)}</figcaption></figure>`, ['page-uncited-claim']],
+      ['a claim in the tooltip of an abbreviation', `<p>The <abbr title="The agency said on Friday that enrichment had reached 60 per cent">IAEA</abbr> reported${marker('a', 1)}.</p>`, ['page-not-allowed']],
     ])('refuses %s', (_name, prose, expected) => {
       expect(rules(verify(prose))).toEqual(expected);
     });
 
-    it('passes a single line break, a subscript, a page locator and a figure whose caption cites its image', () => {
-      const prose = `<p>H<sub>2</sub>O line<br>\nnext line${marker('a', 1)}.</p><p>Page${marker('a', 1, 2).replace('>1</a>]', '>1</a>, <span class="cite-locator">p. 2</span>]')}.</p><figure><img src="/map.png" alt="A map"><figcaption>Map${marker('b', 2)}</figcaption></figure>`;
+    it('passes an abbreviation spelled out, a single line break, a subscript, a page locator and a figure whose caption cites its image', () => {
+      const prose = `<p>The <abbr title="International Atomic Energy Agency">IAEA</abbr> said${marker('a', 1, 3)}.</p><p>H<sub>2</sub>O line<br>\nnext line${marker('a', 1)}.</p><p>Page${marker('a', 1, 2).replace('>1</a>]', '>1</a>, <span class="cite-locator">p. 2</span>]')}.</p><figure><img src="/map.png" alt="A map"><figcaption>Map${marker('b', 2)}</figcaption></figure>`;
       expect(verify(prose)).toEqual([]);
     });
   });

@@ -9,7 +9,7 @@ import type { Nodes } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import { slug } from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
-import { CONTENT_COMPONENTS, INSTEAD, isLinkTarget, isSiteImage, RESERVED_ID, WRITER_HTML } from '../../schema/dialect.ts';
+import { ABBR_TITLE_MAX, abbrTitleFits, CONTENT_COMPONENTS, INSTEAD, isLinkTarget, isSiteImage, RESERVED_ID, WRITER_HTML } from '../../schema/dialect.ts';
 import { closest } from '../../schema/suggest.ts';
 import type { Place } from '../../schema/place.ts';
 import { layoutProblems, type Layout } from './dialect-layout.ts';
@@ -74,6 +74,9 @@ function attributeOf(name: string, attribute: MdxJsxAttribute | MdxJsxExpression
   }
   if (name === 'img' && attribute.name === 'src' && !isSiteImage(attribute.value)) {
     report(at, 'Image is not a file of this site', IMAGE_HINT);
+  }
+  if (name === 'abbr' && attribute.name === 'title' && !abbrTitleFits(attribute.value)) {
+    report(at, `The title of <abbr> is longer than ${ABBR_TITLE_MAX} characters`, 'a title only spells out the abbreviation; write anything more in the text, with its citation');
   }
 }
 
