@@ -43,6 +43,18 @@ describe('robustness', () => {
     expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([`${7 + 499 * 4}:9 unused-source Source \`s499\` is never cited`]);
   });
 
+  it('reports 3,000 unknown ids among 3,000 sources each at its line, suggesting ids only for the first 50 (linear work)', () => {
+    const sources = Array.from({ length: 3000 }, (_, i) => `  - id: source-${i}\n    title: Source ${i}\n    url: https://example.test/${i}\n    publisher: P`).join('\n');
+    const cites = Array.from({ length: 3000 }, (_, i) => `Claim ${i} [@sourse-${i}] and [@source-${i}].`).join('\n\n');
+    const text = `---\ntitle: Many\nsummary: Many sources.\npublished: 2025-01-01\nauthors: [Desk]\nsources:\n${sources}\n---\n\n${cites}\n`;
+    const unknown = check(text).file.messages.filter((m) => m.ruleId === 'unknown-source');
+    expect(unknown).toHaveLength(3000);
+    expect(unknown[2999]!.line).toBe(9 + 3000 * 4 + 2 * 2999);
+    // Each suggestion compares one id with every source id; a bounded number keeps the check linear.
+    expect(unknown.filter((m) => m.note?.startsWith('did you mean'))).toHaveLength(50);
+    expect(unknown[0]!.note).toBe('did you mean `source-0`?');
+  });
+
   it.each([
     ['empty', ''],
     ['only whitespace', '\n\n  \n'],

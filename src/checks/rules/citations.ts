@@ -4,6 +4,9 @@ import { SOURCE_ID_PATTERN } from '../../schema/explainer.ts';
 import { closest } from '../../schema/suggest.ts';
 import { defineRule } from './types.ts';
 
+/** Distinct unknown ids per file that get a "did you mean" (see below). */
+const MAX_SUGGESTED = 50;
+
 /** `unknown-source`: a citation whose id is not among the frontmatter sources. */
 export const unknownSource = defineRule({
   id: 'unknown-source',
@@ -19,9 +22,13 @@ export const unknownSource = defineRule({
     // should have is right, and no citation should be told to copy the malformed one.
     const known = new Set(ids.filter((id) => SOURCE_ID_PATTERN.test(id)));
     const meant = new Set(ids.filter((id) => !SOURCE_ID_PATTERN.test(id)).map(fixId));
+    // Each suggestion compares one id with every source id: only the first few distinct ids get one,
+    // so a file of thousands of unknown ids and sources is still checked in linear time.
+    const suggestions = new Map<string, string | undefined>();
     for (const use of body.uses) {
       if (known.has(use.id) || meant.has(use.id)) continue;
-      const suggestion = closest(use.id, known);
+      if (!suggestions.has(use.id) && suggestions.size < MAX_SUGGESTED) suggestions.set(use.id, closest(use.id, known));
+      const suggestion = suggestions.get(use.id);
       report(
         use.place,
         `Citation \`@${use.id}\` names no source in the frontmatter`,
