@@ -73,8 +73,8 @@ function placeOf(cause: unknown): Place {
   return { line: 1, column: 1 };
 }
 
-/** A frontmatter block at the start of a file (BOM and CRLF allowed); group 1 is the YAML. For tests that blank it. */
-export const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** A frontmatter block at the start of a file (BOM, CRLF and spaces after a `---` allowed, as Astro reads it); group 1 is the YAML. For tests that blank it. */
+export const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Read and parse an explainer from disk. */
 export async function loadArticle(path: string, displayPath = path): Promise<Article> {

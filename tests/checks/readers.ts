@@ -152,7 +152,10 @@ export function uncited(text: string): { checker: string[]; page: string[]; html
   if ('error' in remark || 'error' in page) return undefined;
   // Outside the dialect (inline <Analysis>, raw HTML…) the writer is told that first, in plain words;
   // an unknown id renders as a visible gap, no marker, and is reported as unknown-source.
-  const { file } = checkArticle(parseArticle('generated.mdx', text), { now: NOW });
+  // So is a file whose frontmatter cannot be found (a `—` for `---`, a blank line before it): refused before any claim is read.
+  const article = parseArticle('generated.mdx', text);
+  if (article.source.problems.some((p) => p.final)) return undefined;
+  const { file } = checkArticle(article, { now: NOW });
   if (file.messages.some((m) => m.ruleId === 'dialect' || m.ruleId === 'limits' || m.ruleId === 'unknown-source')) return undefined;
   const checker = remark.ok.summary.claims.filter((c) => !c.cited).map((c) => words(claimText(remark.ok.tree, c)));
   const problems = verifyPage(page.ok, { analysisMark: MARK }).filter((p) => p.ruleId === 'page-uncited-claim');

@@ -15,18 +15,26 @@ export const unknownSource = defineRule({
   docs: '`[@id]` names no source in the frontmatter (suggests the closest id)',
   hint: 'correct the id, or add a source with that id to the frontmatter',
   check: ({ article, body, frontmatter, report }) => {
-    // Without a `sources` list (missing, misspelt `source:`) every citation would be unknown: the frontmatter message says why.
-    if (!Array.isArray((article.source.data as { sources?: unknown } | undefined)?.sources)) return;
+    // Without a `sources` list (missing, misspelt `source:`) every citation is unknown: said once, not per citation.
+    if (!Array.isArray((article.source.data as { sources?: unknown } | undefined)?.sources)) {
+      if (body.uses[0]) report(body.uses[0].place, 'Citations name no source: the frontmatter has no `sources` list', 'fix the `sources` list first (the frontmatter message says how), then check again');
+      return;
+    }
     const ids = frontmatter.sources.flatMap((s) => (s.id ? [s.id] : []));
-    // A source whose own id is malformed is reported at that id (invalid-source); a citation of the id it
-    // should have is right, and no citation should be told to copy the malformed one.
+    // A source whose own id is malformed (`E3-Draft`): a citation of the id it should have is right, so the
+    // fix is in the source, and no citation is ever told to copy the malformed id.
     const known = new Set(ids.filter((id) => SOURCE_ID_PATTERN.test(id)));
-    const meant = new Set(ids.filter((id) => !SOURCE_ID_PATTERN.test(id)).map(fixId));
+    const meant = new Map(ids.filter((id) => !SOURCE_ID_PATTERN.test(id)).map((id) => [fixId(id), id]));
     // Each suggestion compares one id with every source id: only the first few distinct ids get one,
     // so a file of thousands of unknown ids and sources is still checked in linear time.
     const suggestions = new Map<string, string | undefined>();
     for (const use of body.uses) {
-      if (known.has(use.id) || meant.has(use.id)) continue;
+      if (known.has(use.id)) continue;
+      const written = meant.get(use.id);
+      if (written !== undefined) {
+        report(use.place, `Citation \`@${use.id}\` names no source: its source's id is written \`${written}\``, `correct the id in \`sources\`: id: ${use.id}`);
+        continue;
+      }
       if (!suggestions.has(use.id) && suggestions.size < MAX_SUGGESTED) suggestions.set(use.id, closest(use.id, known));
       const suggestion = suggestions.get(use.id);
       report(
