@@ -111,8 +111,17 @@ export function isSiteImage(src: string): boolean {
 /** Link targets text may use: web pages, mail addresses, pages of this site. Never `javascript:` or `data:`. */
 export function isLinkTarget(href: string): boolean {
   const value = href.trim();
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) return !value.startsWith('//');
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) return !value.startsWith('//') && !webAddressWithoutScheme(value);
   return /^(?:https?|mailto):/i.test(value);
+}
+
+/**
+ * A web address typed without `https://` (`www.reuters.com/x`, `reuters.com/world/x`): as a link
+ * it would be a page of this site that does not exist. The address with `https://`, else undefined.
+ */
+export function webAddressWithoutScheme(href: string): string | undefined {
+  const value = href.trim();
+  return /^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/)/i.test(value) ? `https://${value}` : undefined;
 }
 
 /**

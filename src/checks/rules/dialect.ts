@@ -9,7 +9,7 @@ import type { Nodes } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import { slug } from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
-import { ABBR_TITLE_MAX, abbrTitleFits, CONTENT_COMPONENTS, INSTEAD, isLinkTarget, isSiteImage, RESERVED_ID, WRITER_HTML } from '../../schema/dialect.ts';
+import { ABBR_TITLE_MAX, abbrTitleFits, CONTENT_COMPONENTS, INSTEAD, isLinkTarget, isSiteImage, RESERVED_ID, webAddressWithoutScheme, WRITER_HTML } from '../../schema/dialect.ts';
 import { closest } from '../../schema/suggest.ts';
 import type { Place } from '../../schema/place.ts';
 import { layoutProblems, type Layout } from './dialect-layout.ts';
@@ -46,7 +46,9 @@ function element(node: Jsx, inParagraph: boolean, report: Report): void {
   }
   const allowed = WRITER_HTML[name];
   if (!allowed) {
-    const component = /^[A-Z]/.test(name) || name.includes('.') ? closest(name.replace(/\..*$/, ''), COMPONENTS) : undefined;
+    // `<analysis>` in lower case is the component mistyped, not an HTML tag.
+    const lower = COMPONENTS.find((c) => c.toLowerCase() === name.toLowerCase());
+    const component = lower ?? (/^[A-Z]/.test(name) || name.includes('.') ? closest(name.replace(/\..*$/, ''), COMPONENTS) : undefined);
     if (component || /^[A-Z]/.test(name)) {
       report(at, `<${name}> is not a component explainers can use`, component ? `did you mean <${component}>?` : `explainers can use ${COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
     } else {
@@ -78,6 +80,19 @@ function attributeOf(name: string, attribute: MdxJsxAttribute | MdxJsxExpression
   if (name === 'abbr' && attribute.name === 'title' && !abbrTitleFits(attribute.value)) {
     report(at, `The title of <abbr> is longer than ${ABBR_TITLE_MAX} characters`, 'a title only spells out the abbreviation; write anything more in the text, with its citation');
   }
+}
+
+/** `[words] (https://…)`: a link with a space before its address, which readers see as brackets and an address. */
+const SPACED_LINK = /\[([^\]\n]+)\][ \t]+\(((?:https?:\/\/|www\.|\/)[^)\s]*)\)/;
+
+/** Read from the paragraph's source: the address inside may already be a link of its own (GFM autolinks). */
+function spacedLink(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, source: string, place: (offset: number) => Place, report: Report): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return;
+  const found = SPACED_LINK.exec(source.slice(start, end));
+  if (!found) return;
+  report(place(start + found.index), 'A link has a space between ] and (, so readers see the brackets and the address', `write [${found[1]}](${found[2]}) with nothing between ] and (`);
 }
 
 /** The rule: every node of the tree, Analysis included, is held to the dialect. */
@@ -118,7 +133,13 @@ export const dialect = defineRule({
         case 'link':
         case 'definition':
           if (node.title) report(placeOf(node), 'Link has a title (a tooltip most readers never see)', 'remove the "…" after the address; put those words in the text');
-          if (!isLinkTarget(node.url)) report(placeOf(node), `Link goes to "${node.url}", which is not a web page`, 'link to a page starting with https://, or to a page of this site starting with /');
+          if (!isLinkTarget(node.url)) {
+            const full = webAddressWithoutScheme(node.url);
+            report(placeOf(node), `Link goes to "${node.url}", which is not a web page`, full ? `write the whole address: ${full}` : 'link to a page starting with https://, or to a page of this site starting with /');
+          }
+          break;
+        case 'paragraph':
+          spacedLink(node, source, article.source.place, report);
           break;
         case 'table':
           if (node.children.length < 2) report(placeOf(node), 'Table has a header row but no rows under it', 'add the rows (each cites its source), or write the words as a paragraph');
