@@ -1,9 +1,7 @@
 /**
  * The internal link check, a stage of the finished-site checks (./site-checks.ts):
- * every internal link, asset and `#fragment` of the built site, offline; any
- * broken one fails the build. Pagefind's bundle folder is not a starting point:
- * it is written at the same time, and no page links to it (the search page's
- * script imports it, which the browser tests cover).
+ * every internal link, asset and `#fragment` of the built site, search index
+ * included, offline; any broken one fails the build.
  *
  * The `skipLinkCheck` setting (src/config/env.ts) skips it, e.g. for benchmarks.
  */
@@ -24,9 +22,6 @@ export interface LinkStageOptions {
   contentDir: string;
 }
 
-/** Folders of the built site that are not starting points (see above). */
-export const NOT_CHECKED = ['/pagefind/'];
-
 /** Check the built site in `outDir`; resolves to the failure report, or undefined when no link is broken. */
 export async function linkCheckStage(outDir: string, logger: StageLogger, options: LinkStageOptions): Promise<string | undefined> {
   if (isOn('skipLinkCheck')) {
@@ -34,7 +29,7 @@ export async function linkCheckStage(outDir: string, logger: StageLogger, option
     return undefined;
   }
   const started = performance.now();
-  const result = await checkInternalLinks({ dir: outDir, exclude: NOT_CHECKED, ...(options.site ? { site: options.site } : {}) });
+  const result = await checkInternalLinks({ dir: outDir, ...(options.site ? { site: options.site } : {}) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (result.broken.length === 0) {
     logger.info(`No broken internal links: ${result.checked} URLs from ${result.pages} pages checked in ${seconds}s.`);

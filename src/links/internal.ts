@@ -36,8 +36,6 @@ export interface InternalCheckOptions {
   batchBytes?: number;
   /** Worker threads running batches at once (default: one per core, at most 4). */
   threads?: number;
-  /** Site folders whose files are not starting points, e.g. `/pagefind/`. */
-  exclude?: readonly string[];
 }
 
 /** What the check found. */
@@ -85,8 +83,7 @@ const MAX_THREADS = 4;
 /** Check every internal link of the built site in `dir`. */
 export async function checkInternalLinks(options: InternalCheckOptions): Promise<InternalCheckResult> {
   // One walk for both: pages (`/a/`, `/a.html`) and stylesheets (`/a.css`).
-  const excluded = (path: string) => options.exclude?.some((folder) => path.startsWith(folder)) ?? false;
-  const files = (await sizedFiles(options.dir, ['.html', '.css'])).filter((file) => !excluded(file.path));
+  const files = await sizedFiles(options.dir, ['.html', '.css']);
   const pages = files.filter((file) => !file.path.endsWith('.css'));
   const stylesheets = files.filter((file) => file.path.endsWith('.css'));
   const timeout = options.timeout ?? 30_000;

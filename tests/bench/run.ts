@@ -152,7 +152,8 @@ const budgets = [
   { name: 'build with checks / same build without (issue 3)', value: ratios.gatedVsOff, limit: 1.1 },
   { name: 'npm run check / bare parse', value: ratios.checkVsParse, limit: 1.5 },
   { name: 'npm run check wall time, cold (s)', value: main.check.ms / 1000, limit: 3 },
-  { name: 'published-page gate, whole site (s)', value: (main.stages.pages ?? Infinity) / 1000, limit: 1.5 },
+  // Timed in the build with the gates only: in the full build it shares the cores with Pagefind.
+  { name: 'published-page gate, whole site (s)', value: (stages(main.gated.output).pages ?? Infinity) / 1000, limit: 1.5 },
   { name: 'peak memory of full build, whole process tree (MB)', value: main.full.peakMb ?? 0, limit: 1536 },
   ...(ratios.scale !== undefined ? [{ name: `full build ${n * 5} / ${n} (linear: 5)`, value: ratios.scale, limit: 5.5 }] : []),
 ];
@@ -169,7 +170,7 @@ const rows: Row[] = [
   ['npm run build, checks only (search, link check off)', seconds(main.gated.ms), `${ratios.gatedVsOff.toFixed(2)}x the same build without · ${mem(main.gated)}`],
   ['full checked build (npm run build)', seconds(main.full.ms), `${ratios.fullVsBare.toFixed(2)}x bare · ${ratios.fullVsUnified.toFixed(2)}x bare unified · ${mem(main.full)}`],
   ['  stage: citation check (worker thread, beside bundling)', main.stages.check !== undefined ? seconds(main.stages.check) : 'n/a', main.stages.waited !== undefined ? `build waited ${seconds(main.stages.waited)} for it` : ''],
-  ['  stage: published-page gate (every explainer page as HTML)', main.stages.pages !== undefined ? seconds(main.stages.pages) : 'n/a', ''],
+  ['  stage: published-page gate (every explainer page as HTML)', main.stages.pages !== undefined ? seconds(main.stages.pages) : 'n/a', `beside Pagefind; ${stages(main.gated.output).pages !== undefined ? seconds(stages(main.gated.output).pages!) : 'n/a'} alone (gates-only build)`],
   ['  stage: Pagefind index', main.stages.search !== undefined ? seconds(main.stages.search) : 'n/a', ''],
   ['  stage: internal link check', main.stages.links !== undefined ? seconds(main.stages.links) : 'n/a', ''],
   ['plain `linkinator dist --recurse`', seconds(main.linkinator.ms), mem(main.linkinator)],

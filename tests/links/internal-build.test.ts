@@ -22,7 +22,7 @@ describe('internal link check in the build', () => {
     expect(build.output).toContain('Found 2 broken internal links');
     // Working links and external URLs are not reported; nothing crashes with a stack trace.
     expect(build.output).not.toContain('unreachable.invalid');
-    expect(build.output).not.toContain('#source-alpha');
+    expect(build.output).not.toContain('#sources-heading');
     expect(build.output).not.toMatch(/^\s+at /m);
   }, 120_000);
 
