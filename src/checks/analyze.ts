@@ -69,9 +69,8 @@ const isAnalysis = (node: Nodes) => isJsx(node) && node.name !== null && Object.
 /** Inline content: what a paragraph, a cell or a one-line element holds. */
 const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression']);
 
-/** Summarise an article body for the rules. `source` is the whole file text. */
-export function summarize(tree: Root, source: string): BodySummary {
-  const place = placer(source);
+/** Summarise an article body for the rules. `source` is the whole file text; `place` maps its offsets. */
+export function summarize(tree: Root, source: string, place: (offset: number) => Place = placer(source)): BodySummary {
   const summary: BodySummary = { uses: [], problems: [], claims: [], analyses: [], words: 0, place };
 
   // Pass 1: citations and near-misses in every text node, read as the renderer reads it.

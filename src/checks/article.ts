@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { readExplainer, type ExplainerFile } from '../schema/explainer-file.ts';
 import { NOTICES } from '../schema/notices.ts';
-import type { Place } from '../schema/place.ts';
+import { placer, type Place } from '../schema/place.ts';
 import { checkLimits } from './limits.ts';
 import { plainMdxError } from './mdx-errors.ts';
 import { fillPositions } from './positions.ts';
@@ -34,10 +34,13 @@ export interface Article {
 // remarkUnravelJsx: MDX's compiler unravels JSX-only paragraphs before any plugin runs; so do we.
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkUnravelJsx);
 
-/** Parse MDX text into an mdast tree with the exact parser the checks use; every node has a position. */
-export function parseMdx(text: string): Root {
+/**
+ * Parse MDX text into an mdast tree with the exact parser the checks use; every node has a position.
+ * `place` maps offsets of `text` (pass the file's own, so the text is indexed once).
+ */
+export function parseMdx(text: string, place: (offset: number) => Place = placer(text)): Root {
   const tree = parser.runSync(parser.parse(text)) as Root;
-  fillPositions(tree, text);
+  fillPositions(tree, text, place);
   return tree;
 }
 
@@ -51,11 +54,12 @@ export function parseArticle(path: string, contents: string | Uint8Array): Artic
   // Input no parser should see (too large, nested too deep) is refused before parsing.
   if (!checkLimits(source.text, file)) return article;
   try {
-    article.tree = parseMdx(source.text);
+    article.tree = parseMdx(source.text, source.place);
   } catch (cause) {
     const place = placeOf(cause);
-    const offset = source.text.split(/\r?\n|\r/).slice(0, place.line - 1).reduce((n, line) => n + line.length + 1, 0) + place.column - 1;
-    const line = source.text.split(/\r?\n|\r/, place.line)[place.line - 1] ?? '';
+    const offset = source.offset(place);
+    const start = source.offset({ line: place.line, column: 1 });
+    const line = source.text.slice(start).split(/\r?\n|\r/, 1)[0] ?? '';
     const plain = plainMdxError(cause as Error & { ruleId?: string; reason?: string }, source.text[offset] ?? '', line);
     report(file, 'error', NOTICES.mdxSyntax.id, place, plain.message, plain.hint);
   }

@@ -7,7 +7,7 @@
  * the parse restores them (`fillPositions`) before any rule runs.
  */
 import type { Nodes, Parent, Root } from 'mdast';
-import { placer } from '../schema/place.ts';
+import { placer, type Place } from '../schema/place.ts';
 
 const startOf = (node: Nodes): number | undefined => node.position?.start.offset;
 const endOf = (node: Nodes): number | undefined => node.position?.end.offset;
@@ -17,8 +17,7 @@ const endOf = (node: Nodes): number | undefined => node.position?.end.offset;
  * verbatim between its neighbours when it can be, else it gets the gap between
  * them. Linear: each gap is searched once.
  */
-export function fillPositions(tree: Root, source: string): void {
-  const place = placer(source);
+export function fillPositions(tree: Root, source: string, place: (offset: number) => Place = placer(source)): void {
   const set = (node: Nodes, start: number, end: number): void => {
     const a = place(start);
     const b = place(end);

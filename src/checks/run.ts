@@ -30,7 +30,7 @@ export function checkArticle(article: Article, options: CheckOptions = {}): Chec
     if (!problem.inSources) report(file, 'error', NOTICES.frontmatter.id, problem.place, problem.message, problem.hint);
   }
   const { config, overrides } = articleOverrides(article, site.config);
-  const body = summarize(tree, source.text);
+  const body = summarize(tree, source.text, source.place);
   const now = options.now ?? new Date();
   for (const rule of RULES) {
     const severity = config.rules[rule.id];

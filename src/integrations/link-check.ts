@@ -36,8 +36,9 @@ export async function linkCheckStage(outDir: string, logger: StageLogger, option
     return undefined;
   }
   const contentDir = resolve(options.contentDir);
+  const explainerPage = new RegExp(`^${options.base.replace(/\/?$/, '/')}explainers/(.+?)/$`);
   const sourceOf = (page: string): string | undefined => {
-    const slug = new RegExp(`^${options.base.replace(/\/?$/, '/')}explainers/(.+?)/$`).exec(page)?.[1];
+    const slug = explainerPage.exec(page)?.[1];
     const file = slug ? join(contentDir, `${slug}.mdx`) : undefined;
     if (!file || !existsSync(file)) return undefined;
     const shown = relative(process.cwd(), file);

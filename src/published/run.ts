@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import Piscina from 'piscina';
 import { VFile } from 'vfile';
 import { report } from '../checks/report.ts';
+import { placer, type Place } from '../schema/place.ts';
 import type { CheckResult } from '../checks/run.ts';
 import verifyBatch, { type PageBatch } from './page-worker.ts';
 import { PAGE_CHECKS } from './rules.ts';
@@ -74,7 +75,7 @@ export async function explainerPages(outDir: string): Promise<string[]> {
  * words can be found (one word is enough when it is long, like an address).
  * The body is searched first, so a title repeated in the text is found there.
  */
-export function lineOf(source: string, text: string | undefined): number {
+export function lineOf(source: string, text: string | undefined, place: (offset: number) => Place = placer(source)): number {
   const words = (text ?? '').replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
   const body = source.search(/\n---\s*\n/) + 1;
   for (let n = Math.min(words.length, 8); n >= 1; n--) {
@@ -82,7 +83,7 @@ export function lineOf(source: string, text: string | undefined): number {
     if (n === 1 && phrase.length < 8) break;
     let at = source.indexOf(phrase, body);
     if (at === -1) at = source.indexOf(phrase);
-    if (at !== -1) return source.slice(0, at).split('\n').length;
+    if (at !== -1) return place(at).line;
   }
   return 1;
 }
@@ -108,7 +109,8 @@ export async function verifySite({ outDir, contentDir, checked, analysisMark, cw
         report(file, 'error', PAGE_CHECKS.structure.id, { line: 1, column: 1 }, `The published page breaks these rules ${problems.length - MAX_PER_PAGE} more times`, 'fix the problems listed and build again');
         problems.length = MAX_PER_PAGE;
       }
-      for (const problem of problems) report(file, 'error', problem.ruleId, { line: lineOf(source, problem.text), column: 1 }, problem.message, problem.hint);
+      const place = placer(source);
+      for (const problem of problems) report(file, 'error', problem.ruleId, { line: lineOf(source, problem.text, place), column: 1 }, problem.message, problem.hint);
       file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       return { file, overrides: [] };
     }),

@@ -14,7 +14,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { decode, isUtf16 } from './decode.ts';
 import { diagnoseFences } from './fences.ts';
 import { NOTICES } from './notices.ts';
-import { placer, type Place } from './place.ts';
+import { locator, type Place } from './place.ts';
 import { validateFrontmatter, type LocatedYaml, type Validation } from './validate.ts';
 
 export type { LocatedYaml } from './validate.ts';
@@ -58,6 +58,8 @@ export interface ExplainerFile {
   problems: FileProblem[];
   /** Maps an offset in `text` to a file position. */
   place: (offset: number) => Place;
+  /** Maps a file position to its offset in `text`. */
+  offset: (place: Place) => number;
   /** The frontmatter as a YAML document with positions (built on first use). */
   yaml: () => LocatedYaml | undefined;
   /** The data checked against the schema, with plain-language problems (computed once). */
@@ -93,8 +95,8 @@ export function readExplainer(path: string, contents: string | Uint8Array): Expl
     else problems.push({ ruleId: NOTICES.encoding.id, message: 'utf16' in decoded ? 'File is saved as UTF-16, not as UTF-8 text' : 'File is not valid UTF-8 text', hint: 'save the file as UTF-8 (most editors: "Save with encoding" → UTF-8)', place: decoded.bad, final: true });
   }
   text = text.replace(/^\uFEFF/, '');
-  const place = placer(text);
-  const file: ExplainerFile = { path, text, eol: /\r\n/.test(text.slice(0, 200)) ? '\r\n' : '\n', problems, place, yaml: () => undefined, validated: () => validateFrontmatter(file) };
+  const { place, offset } = locator(text);
+  const file: ExplainerFile = { path, text, eol: /\r\n/.test(text.slice(0, 200)) ? '\r\n' : '\n', problems, place, offset, yaml: () => undefined, validated: () => validateFrontmatter(file) };
   if (problems.length) return file;
   if (text.trim() === '') {
     problems.push({ ruleId: NOTICES.emptyFile.id, message: 'File is empty', hint: 'start from `npm run new -- "Title"` or copy an existing explainer', place: { line: 1, column: 1 }, final: true });

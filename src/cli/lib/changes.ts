@@ -62,7 +62,7 @@ export const sourcesOf = (data: unknown): SourceEntry[] => writtenSources({ data
 export function summarizeVersion(path: string, contents: string | Uint8Array, now?: Date): VersionSummary {
   const article = parseArticle(path, contents);
   const result = checkArticle(article, { now });
-  const body = article.tree ? summarize(article.tree, article.source.text) : undefined;
+  const body = article.tree ? summarize(article.tree, article.source.text, article.source.place) : undefined;
   const claims = (body?.claims ?? []).map(({ text, section }) => (section ? { text, section } : { text }));
   const data = (article.source.data ?? {}) as { title?: unknown; summary?: unknown };
   const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
